@@ -260,12 +260,15 @@ class Param:
 class Function:
     name: str
     params: list[Param]
-    body: Block
+    body: Optional[Block]      # None when the engine did not ask for it
     loc: Loc                   # the function's name in its definition
     path: str
     return_type: str = ""
     is_static: bool = False
     annotations: list[str] = field(default_factory=list)   # blanked SAL text
+    callees: frozenset[str] = frozenset()                   # names called in the body
+    has_error: bool = False                                 # the frontend could not parse all of it
+    end_line: int = 0
 
 
 @dataclass(slots=True)

@@ -1,0 +1,164 @@
+"""analyze(paths or buffers, config) -> Result: the one entry point that the
+CLI, the pre-commit hook and the language server share."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import stat
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from .explore import Limits
+from .findings import Notification, Result
+from .knowledge import Knowledge, default_knowledge
+from .pipeline import FileReport, analyze_source
+
+SOURCE_SUFFIXES = frozenset({".c", ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hxx"})
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Config:
+    jobs: int = 0                          # 0: one worker per core
+    limits: Limits = field(default_factory=Limits)
+    frontend: str = "tree-sitter"
+    knowledge: Optional[Knowledge] = None
+    select: Optional[frozenset[str]] = None    # rule ids to report (None: all)
+    ignore: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: str          # as reported (display path)
+    fs_path: str       # where to read it
+    text: Optional[bytes] = None
+
+
+def discover(paths: Iterable[str], notes: list[Notification]) -> list[tuple[str, str]]:
+    """(display path, filesystem path) for every source file under the given paths."""
+    found: dict[str, str] = {}
+    for given in paths:
+        p = Path(given)
+        try:
+            st = p.stat()
+        except OSError as exc:
+            notes.append(Notification("error", "read-error", f"cannot read: {exc.strerror or exc}", given))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            for display, real in _walk(p, notes):
+                found.setdefault(display, real)
+        elif stat.S_ISREG(st.st_mode):
+            found.setdefault(_display(p), str(p))
+        else:
+            notes.append(Notification("error", "read-error", "not a regular file or directory", given))
+    return sorted(found.items())
+
+
+def _walk(top: Path, notes: list[Notification]) -> Iterator[tuple[str, str]]:
+    def onerror(exc: OSError) -> None:
+        notes.append(Notification("warning", "read-error",
+                                  f"cannot list directory: {exc.strerror or exc}", _display(Path(exc.filename or top))))
+    # followlinks=False: a symlink loop cannot trap the walk.
+    for dirpath, dirnames, filenames in os.walk(top, onerror=onerror):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if os.path.splitext(name)[1].lower() not in SOURCE_SUFFIXES:
+                continue
+            full = Path(dirpath) / name
+            try:
+                if not stat.S_ISREG(full.stat().st_mode):
+                    continue
+            except OSError:
+                continue
+            yield _display(full), str(full)
+
+
+def _display(p: Path) -> str:
+    return p.as_posix()
+
+
+# The worker's knowledge and limits, set once per process.
+_WORKER: dict = {}
+
+
+def _init_worker(knowledge: Knowledge, limits: Limits, frontend: str) -> None:
+    _WORKER.update(knowledge=knowledge, limits=limits, frontend=frontend)
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
+
+
+def _run_job(job: _Job) -> FileReport:
+    try:
+        if job.text is not None:
+            src = job.text
+        else:
+            size = os.path.getsize(job.fs_path)
+            if size > MAX_FILE_BYTES:
+                return FileReport(job.path, notifications=[Notification(
+                    "warning", "bound-hit",
+                    f"file is {size // (1024 * 1024)} MiB, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit; skipped",
+                    job.path)])
+            with open(job.fs_path, "rb") as fh:
+                src = fh.read()
+    except OSError as exc:
+        return FileReport(job.path, notifications=[Notification(
+            "error", "read-error", f"cannot read: {exc.strerror or exc}", job.path)])
+    try:
+        return analyze_source(job.path, src, _WORKER["knowledge"], _WORKER["limits"], _WORKER["frontend"])
+    except Exception as exc:  # one bad file must never cost the others their results
+        return FileReport(job.path, notifications=[Notification(
+            "error", "internal-error", f"internal error while analyzing: {type(exc).__name__}: {exc}",
+            job.path)])
+
+
+def analyze(paths: Iterable[str] = (), config: Optional[Config] = None,
+            buffers: Optional[dict[str, str | bytes]] = None,
+            progress: Optional[Callable[[int, int], None]] = None) -> Result:
+    """Analyze files and directories, and in-memory buffers (path -> text) that
+    replace or add to what is on disk."""
+    config = config or Config()
+    knowledge = config.knowledge or default_knowledge()
+    result = Result()
+    files = discover(paths, result.notifications)
+    buffers = {Path(p).as_posix(): (t.encode("utf-8") if isinstance(t, str) else t)
+               for p, t in (buffers or {}).items()}
+    jobs = [_Job(display, real, buffers.pop(display, None)) for display, real in files]
+    jobs += [_Job(p, p, text) for p, text in sorted(buffers.items())]
+
+    for report in _map(jobs, knowledge, config, progress):
+        result.lines += report.lines
+        failed = any(n.kind in ("read-error", "internal-error") for n in report.notifications)
+        result.files_failed += failed
+        result.files_analyzed += not failed
+        result.notifications.extend(report.notifications)
+        result.findings.extend(f for f in report.findings if _selected(f.rule_id, config))
+    return result.sort()
+
+
+def _selected(rule_id: str, config: Config) -> bool:
+    if rule_id in config.ignore:
+        return False
+    return config.select is None or rule_id in config.select
+
+
+def _map(jobs: list[_Job], knowledge: Knowledge, config: Config, progress) -> Iterator[FileReport]:
+    workers = config.jobs or os.cpu_count() or 1
+    workers = min(workers, len(jobs))
+    if workers <= 1 or len(jobs) < 4:
+        _init_worker(knowledge, config.limits, config.frontend)
+        for i, job in enumerate(jobs):
+            yield _run_job(job)
+            if progress:
+                progress(i + 1, len(jobs))
+        return
+    # fork: workers inherit the loaded knowledge and parser without re-importing.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(knowledge, config.limits, config.frontend)) as pool:
+        chunk = max(1, min(16, len(jobs) // (workers * 8) or 1))
+        for i, report in enumerate(pool.map(_run_job, jobs, chunksize=chunk)):
+            yield report
+            if progress:
+                progress(i + 1, len(jobs))

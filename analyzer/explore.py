@@ -1,0 +1,210 @@
+"""Path-sensitive exploration of one function's CFG.
+
+States that reach a node in a form already seen there are not explored
+again, so loops converge and paths that do not differ in ownership merge.
+Bounds: at most ``max_states_per_node`` distinct states per node and
+``max_steps`` node visits per function; hitting one is reported, never silent.
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import ir
+from .cfg import CFG
+from .irtext import expr_text, shorten
+from .knowledge import Knowledge
+from .ownership import ALLOC, ESCAPED, FREED, LIVE, NULL, OWNED, State, Summary, Transfer
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_states_per_node: int = 48
+    max_steps: int = 60_000
+
+
+@dataclass
+class Event:
+    """One step of a path, kept as a linked list (shared tails)."""
+    loc: ir.Loc
+    message: str
+    site: Optional[int]            # the object this step is about (allocation), if any
+    parent: Optional["Event"]
+
+
+@dataclass
+class Leak:
+    site: int
+    exit_loc: ir.Loc
+    exit_message: str
+    events: list[Event]
+
+
+@dataclass
+class Outcome:
+    leaks: dict[int, Leak] = field(default_factory=dict)
+    summary: Summary = Summary()
+    bound_hit: Optional[str] = None
+    transfer: Optional[Transfer] = None
+
+
+def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
+            limits: Limits = Limits()) -> Outcome:
+    fn = cfg.function
+    transfer = Transfer(knowledge, summaries, cfg.locals, cfg.arrays,
+                        condition_paths=cfg.condition_paths())
+    outcome = Outcome(transfer=transfer)
+    nodes = cfg.nodes
+
+    # Parameters start as pseudo-objects -1, -2, ... to learn the summary.
+    init = State({}, {})
+    for i, p in enumerate(fn.params):
+        if p.name:
+            init.objs[-(i + 1)] = ("param", ALLOC)
+            init.env[p.name] = ("obj", -(i + 1))
+
+    seen: list[set] = [set() for _ in nodes]
+    work = deque([(cfg.entry, init, None)])
+    steps = 0
+    param_outcomes: list[set[str]] = [set() for _ in fn.params]
+    returns: set[str] = set()
+    reached_exit = False
+
+    while work:
+        node_id, st, trace = work.popleft()
+        key = st.key()
+        bucket = seen[node_id]
+        if key in bucket:
+            continue
+        if len(bucket) >= limits.max_states_per_node:
+            outcome.bound_hit = outcome.bound_hit or (
+                f"more than {limits.max_states_per_node} distinct states at line {nodes[node_id].loc.line}")
+            continue
+        bucket.add(key)
+        steps += 1
+        if steps > limits.max_steps:
+            outcome.bound_hit = f"more than {limits.max_steps} steps"
+            break
+        node = nodes[node_id]
+        kind = node.kind
+
+        if kind == "exit":
+            reached_exit = True
+            _check_exit(outcome, transfer, st, trace, node)
+            for i in range(len(fn.params)):
+                obj = st.objs.get(-(i + 1))
+                if obj is not None:
+                    param_outcomes[i].add(obj[1])
+            continue
+        if kind == "sink":
+            continue
+
+        callvals: dict = {}
+        if kind in ("eval", "branch", "switch", "return") and (node.expr is not None or node.decl):
+            st2 = st.copy()
+            events: list = []
+            transfer.on_event = lambda s, what, site, *rest: events.append((what, site))
+            if node.decl is not None:
+                value = transfer.evaluate(st2, node.expr, callvals) if node.expr is not None else None
+                target = ir.Name(node.decl)
+                if value is None and node.expr is not None:
+                    value = transfer.constant_value(target, node.expr)
+                transfer.bind(st2, target, value)
+            else:
+                value = transfer.evaluate(st2, node.expr, callvals)
+            for what, site in events:
+                if what == "alloc":
+                    call = transfer.sites[site].call
+                    trace = Event(call.name_loc, f"allocated by {transfer.sites[site].routine} here", site, trace)
+        else:
+            st2, value = st, None
+
+        if kind == "return":
+            if node.expr is not None:
+                returned = transfer.objects_in(st2, node.expr)
+                if value is not None and value[0] == "obj":
+                    returned.add(value[1])
+                for s in returned:
+                    if st2.objs[s][1] in OWNED:
+                        if s >= 0:
+                            returns.add(st2.objs[s][0])
+                        transfer.escape(st2, s)
+            if st2.owned():
+                trace = Event(node.loc, "returns here", None, trace)
+            for _, target, _ in node.succs:
+                work.append((target, st2, trace))
+            continue
+
+        if kind == "branch":
+            tracking = bool(st2.owned())
+            for edge, target, _ in node.succs:
+                if edge == "exception":
+                    work.append((target, st, trace))
+                    continue
+                truth = edge == "true"
+                for s in transfer.assume(st2, node.expr, truth, callvals):
+                    t = trace
+                    if tracking and s.owned():
+                        t = Event(node.loc, f"takes the {edge} branch of ({shorten(expr_text(node.expr), 50)})",
+                                  None, trace)
+                    work.append((target, s, t))
+            continue
+
+        if kind == "switch":
+            tracking = bool(st2.owned())
+            for edge, target, value_expr in node.succs:
+                if edge == "exception":
+                    work.append((target, st, trace))
+                    continue
+                t = trace
+                if tracking:
+                    label = f"case {expr_text(value_expr)}" if edge == "case" else "default"
+                    t = Event(node.loc, f"takes {label} of switch ({shorten(expr_text(node.expr), 40)})",
+                              None, trace)
+                work.append((target, st2, t))
+            continue
+
+        for edge, target, _ in node.succs:
+            work.append((target, st if edge == "exception" else st2, trace))
+
+    # A function summary is only trusted when the whole function was explored.
+    if outcome.bound_hit is None and reached_exit:
+        params = []
+        for i, seen_states in enumerate(param_outcomes):
+            if seen_states and seen_states <= {FREED, NULL} and FREED in seen_states:
+                params.append("frees")
+            elif seen_states & {FREED, ESCAPED}:
+                params.append("keeps")
+            else:
+                params.append("borrows")
+        only = returns.pop() if len(returns) == 1 else None
+        outcome.summary = Summary(only, tuple(params))
+    else:
+        outcome.summary = Summary(None, tuple("keeps" for _ in fn.params))
+    return outcome
+
+
+def _check_exit(outcome: Outcome, transfer: Transfer, st: State, trace: Optional[Event], node) -> None:
+    for site in st.owned():
+        if site in outcome.leaks:
+            continue
+        events = []
+        t = trace
+        exit_loc, exit_message = node.loc, "reaches the end of the function"
+        saw_return = False
+        while t is not None:
+            if t.message == "returns here" and not saw_return and not events:
+                exit_loc, exit_message = t.loc, "returns here"
+                saw_return = True
+                t = t.parent
+                continue
+            if t.site is not None and t.site != site:
+                t = t.parent
+                continue
+            events.append(t)
+            if t.site == site:
+                break
+            t = t.parent
+        events.reverse()
+        outcome.leaks[site] = Leak(site, exit_loc, exit_message, events)

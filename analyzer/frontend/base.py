@@ -1,0 +1,28 @@
+"""The frontend interface: source bytes in, frontend-neutral IR (ir.Unit) out.
+
+``select([(name, body_text), ...]) -> names`` lets the engine skip lowering
+bodies that cannot matter (most functions of a driver never allocate); a
+skipped function still appears in the Unit with ``body=None`` and its callee
+names, which the call graph needs.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional, Protocol
+
+from ..ir import Unit
+
+Selector = Callable[[list[tuple[str, bytes]]], set[str]]
+
+
+class Frontend(Protocol):
+    name: str
+
+    def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> Unit:
+        ...
+
+
+def get_frontend(name: str = "tree-sitter") -> Frontend:
+    if name in ("tree-sitter", "treesitter", "auto"):
+        from .treesitter import TreeSitterFrontend
+        return TreeSitterFrontend()
+    raise ValueError(f"unknown frontend {name!r} (available: tree-sitter)")

@@ -1,0 +1,123 @@
+"""API knowledge loaded from rules/apis/*.toml: allocators, releases, hand-offs,
+borrows and no-return routines.  Adding an allocator/release pair is a data
+change there, never a code change here."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+
+def rules_dir() -> Path:
+    """rules/ in a source checkout, or the copy installed as analyzer._rules."""
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if (checkout / "apis").is_dir():
+        return checkout
+    from importlib.resources import files
+    return Path(str(files("analyzer._rules")))
+
+
+@dataclass(frozen=True)
+class Allocator:
+    name: str
+    family: str
+    # "return" or (argument index, field name) where the allocation is stored.
+    result: Union[str, tuple[int, str]]
+    success: str = "nonnull"              # "nonnull" | "ntstatus" | "bool"
+    when_true_arg: Optional[int] = None   # allocates only if this argument is TRUE
+    handoff_unless_null_arg: Optional[int] = None
+    describes_arg: Optional[int] = None   # the new object describes this argument's buffer
+    tag_arg: Optional[int] = None
+    quota: bool = False
+    quota_arg: Optional[int] = None
+    quota_flag: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Release:
+    name: str
+    families: tuple[str, ...]
+    arg: int = 0
+    field: Optional[str] = None           # releases arg->field (RtlFreeUnicodeString)
+    becomes: Optional[str] = None         # partial release: the object changes family
+    tag_arg: Optional[int] = None
+
+
+@dataclass
+class Knowledge:
+    allocators: dict[str, Allocator] = field(default_factory=dict)
+    releases: dict[str, Release] = field(default_factory=dict)
+    handoffs: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    borrows: dict[str, Optional[tuple[int, ...]]] = field(default_factory=dict)  # None = all
+    noreturn: frozenset[str] = frozenset()
+    families: dict[str, str] = field(default_factory=dict)   # id -> title
+
+    def api_names(self) -> frozenset[str]:
+        """Every routine that makes a function worth analyzing."""
+        return frozenset(self.allocators) | frozenset(self.releases)
+
+    def merge_file(self, data: dict, origin: str = "") -> None:
+        family = data.get("family", {}).get("id")
+        if family:
+            self.families[family] = data["family"].get("title", family)
+        for entry in data.get("allocators", []):
+            for name in entry["names"]:
+                self.allocators[name] = _allocator(name, family, entry, origin)
+        for entry in data.get("releases", []):
+            fams = tuple(entry.get("families", [family] if family else []))
+            for name in entry["names"]:
+                self.releases[name] = Release(
+                    name, fams, int(entry.get("arg", 0)), entry.get("field"),
+                    entry.get("becomes"), _per_name(entry.get("tag_arg"), name))
+        for entry in data.get("handoffs", []):
+            for name in entry["names"]:
+                self.handoffs[name] = tuple(entry.get("args", []))
+        for entry in data.get("borrows", []):
+            args = entry.get("args", "all")
+            for name in entry["names"]:
+                self.borrows[name] = None if args == "all" else tuple(args)
+        self.noreturn = self.noreturn | frozenset(
+            n for entry in data.get("noreturn", []) for n in entry["names"])
+
+
+def _per_name(value, name):
+    """Settings may be one value or a table keyed by routine name."""
+    if isinstance(value, dict):
+        return value.get(name)
+    return value
+
+
+def _allocator(name: str, family: Optional[str], entry: dict, origin: str) -> Allocator:
+    if not family:
+        raise ValueError(f"{origin}: allocators need a [family] id")
+    result = entry.get("result", "return")
+    if isinstance(result, dict):
+        result = (int(result["arg"]), str(result["field"]))
+    elif result != "return":
+        raise ValueError(f"{origin}: {name}: result must be \"return\" or {{arg, field}}")
+    return Allocator(
+        name=name, family=family, result=result,
+        success=entry.get("success", "nonnull"),
+        when_true_arg=entry.get("when_true_arg"),
+        handoff_unless_null_arg=entry.get("handoff_unless_null_arg"),
+        describes_arg=entry.get("describes_arg"),
+        tag_arg=_per_name(entry.get("tag_arg"), name),
+        quota=bool(entry.get("quota", False)),
+        quota_arg=_per_name(entry.get("quota_arg"), name),
+        quota_flag=_per_name(entry.get("quota_flag"), name),
+    )
+
+
+def load_files(paths: Iterable[Path]) -> Knowledge:
+    knowledge = Knowledge()
+    for path in sorted(paths):
+        with open(path, "rb") as fh:
+            knowledge.merge_file(tomllib.load(fh), str(path))
+    return knowledge
+
+
+@functools.lru_cache(maxsize=1)
+def default_knowledge() -> Knowledge:
+    return load_files((rules_dir() / "apis").glob("*.toml"))

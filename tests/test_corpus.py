@@ -1,0 +1,42 @@
+"""Every corpus case checked exactly: file, line and rule of each finding."""
+from pathlib import Path
+
+import pytest
+
+from analyzer.engine import Config, analyze
+from corpus_markers import read_markers, report, score
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_result():
+    return analyze([str(CORPUS)], Config(jobs=2))
+
+
+def test_corpus_matches_markers(corpus_result, capsys):
+    exp = read_markers(CORPUS)
+    assert exp.expect, "the corpus has no expectations"
+    found = {(Path(f.path).as_posix(), f.loc.line, f.rule_id) for f in corpus_result.findings}
+    scores, problems = score(exp, found)
+    with capsys.disabled():
+        print("\n" + report(scores))
+    assert not problems, "\n".join(problems)
+
+
+def test_corpus_has_positive_and_negative_cases_per_rule():
+    from analyzer.ruledocs import load_rules
+    exp = read_markers(CORPUS)
+    files_with = {}
+    for path, _, rule in exp.expect | exp.missing:
+        files_with.setdefault(rule, set()).add(path)
+    all_files = {p.as_posix() for p in CORPUS.rglob("*.c")}
+    for rule in load_rules():
+        positives = files_with.get(rule, set())
+        assert positives, f"{rule} has no positive corpus case"
+        assert all_files - positives, f"{rule} has no negative corpus case"
+
+
+def test_corpus_analyzes_without_notifications_of_failure(corpus_result):
+    failures = [n for n in corpus_result.notifications if n.kind in ("read-error", "internal-error")]
+    assert not failures
