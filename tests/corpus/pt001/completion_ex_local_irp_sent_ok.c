@@ -1,0 +1,62 @@
+// PT001 negative (near-miss of completion_ex_not_sent_leak.c): rundown
+// protection is taken before IoSetCompletionRoutineEx, so the IRP is always sent.
+#include <wdm.h>
+
+typedef struct _DEVICE_EXTENSION {
+    PDEVICE_OBJECT Self;
+    PDEVICE_OBJECT LowerDevice;
+    EX_RUNDOWN_REF LowerRundown;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+IO_COMPLETION_ROUTINE PowerProbeCompletion;
+
+_Use_decl_annotations_
+NTSTATUS
+PowerProbeCompletion(
+    PDEVICE_OBJECT DeviceObject,
+    PIRP Irp,
+    PVOID Context
+    )
+{
+    PDEVICE_EXTENSION devExt = (PDEVICE_EXTENSION)Context;
+
+    UNREFERENCED_PARAMETER(DeviceObject);
+
+    ExReleaseRundownProtection(&devExt->LowerRundown);
+    IoFreeIrp(Irp);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS
+SendPowerProbe(
+    _In_ PDEVICE_EXTENSION DevExt
+    )
+{
+    PIRP irp;
+    PIO_STACK_LOCATION next;
+    NTSTATUS status;
+
+    irp = IoAllocateIrp(DevExt->LowerDevice->StackSize, FALSE);
+    if (irp == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+
+    irp->IoStatus.Status = STATUS_NOT_SUPPORTED;
+    next = IoGetNextIrpStackLocation(irp);
+    next->MajorFunction = IRP_MJ_FLUSH_BUFFERS;
+
+    if (!ExAcquireRundownProtection(&DevExt->LowerRundown)) {
+        IoFreeIrp(irp);
+        return STATUS_DELETE_PENDING;
+    }
+
+    status = IoSetCompletionRoutineEx(DevExt->Self, irp, PowerProbeCompletion, DevExt, TRUE, TRUE, TRUE);
+    if (!NT_SUCCESS(status)) {
+        ExReleaseRundownProtection(&DevExt->LowerRundown);
+        IoFreeIrp(irp);
+        return status;
+    }
+
+    return IoCallDriver(DevExt->LowerDevice, irp);
+}

@@ -1,0 +1,48 @@
+// PT001 negative (near-miss of mdl_pages_map_failure_leak.c): the mapping
+// failure path frees the pages and then the MDL.
+#include <ntddk.h>
+
+typedef struct _DEVICE_EXTENSION {
+    PMDL RingMdl;
+    PVOID RingVa;
+    SIZE_T RingBytes;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+AllocateDescriptorRing(
+    _Inout_ PDEVICE_EXTENSION DevExt,
+    _In_ SIZE_T Bytes
+    )
+{
+    PHYSICAL_ADDRESS low;
+    PHYSICAL_ADDRESS high;
+    PHYSICAL_ADDRESS skip;
+    PMDL mdl;
+    PVOID va;
+
+    PAGED_CODE();
+
+    low.QuadPart = 0;
+    high.QuadPart = 0xFFFFFFFF;     // 32-bit DMA engine
+    skip.QuadPart = 0;
+
+    mdl = MmAllocatePagesForMdl(low, high, skip, Bytes);
+    if (mdl == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+
+    va = MmMapLockedPagesSpecifyCache(mdl, KernelMode, MmCached, NULL, FALSE,
+                                      NormalPagePriority | MdlMappingNoExecute);
+    if (va == NULL) {
+        MmFreePagesFromMdl(mdl);
+        ExFreePool(mdl);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+
+    RtlZeroMemory(va, Bytes);
+    DevExt->RingMdl = mdl;
+    DevExt->RingVa = va;
+    DevExt->RingBytes = Bytes;
+    return STATUS_SUCCESS;
+}

@@ -1,0 +1,57 @@
+// PT001 positive: a helper in this file returns a fresh allocation, so its
+// call site is an allocation; the caller drops it on an error path.
+#include <ntddk.h>
+
+#define WORK_TAG 'krWS'
+
+typedef struct _SCAN_CONTEXT {
+    ULONG Lba;
+    ULONG Blocks;
+    NTSTATUS Result;
+} SCAN_CONTEXT, *PSCAN_CONTEXT;
+
+typedef struct _DEVICE_EXTENSION {
+    ULONG TotalBlocks;
+    PSCAN_CONTEXT ActiveScan;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+static
+PSCAN_CONTEXT
+AllocateScanContext(
+    _In_ ULONG Lba,
+    _In_ ULONG Blocks
+    )
+{
+    PSCAN_CONTEXT ctx;
+
+    ctx = (PSCAN_CONTEXT)ExAllocatePoolZero(NonPagedPoolNx, sizeof(SCAN_CONTEXT), WORK_TAG);
+    if (ctx != NULL) {
+        ctx->Lba = Lba;
+        ctx->Blocks = Blocks;
+        ctx->Result = STATUS_PENDING;
+    }
+    return ctx;
+}
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS
+StartMediaScan(
+    _Inout_ PDEVICE_EXTENSION DevExt,
+    _In_ ULONG Lba,
+    _In_ ULONG Blocks
+    )
+{
+    PSCAN_CONTEXT scan;
+
+    scan = AllocateScanContext(Lba, Blocks); // expect: PT001
+    if (scan == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+
+    if (Lba + Blocks > DevExt->TotalBlocks) {
+        return STATUS_INVALID_PARAMETER;
+    }
+
+    DevExt->ActiveScan = scan;
+    return STATUS_PENDING;
+}

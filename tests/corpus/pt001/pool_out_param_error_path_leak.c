@@ -1,0 +1,46 @@
+// PT001 positive (near-miss of pool_out_param_ok.c): the out-parameter is set
+// only on success; the removed-device path returns without freeing.
+#include <ntddk.h>
+
+#define SNAP_TAG 'panS'
+
+typedef struct _COUNTERS {
+    ULONG64 BytesIn;
+    ULONG64 BytesOut;
+    ULONG Errors;
+} COUNTERS, *PCOUNTERS;
+
+typedef struct _DEVICE_EXTENSION {
+    KSPIN_LOCK CounterLock;
+    COUNTERS Counters;
+    BOOLEAN Removed;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS
+SnapshotCounters(
+    _In_ PDEVICE_EXTENSION DevExt,
+    _Outptr_ PCOUNTERS *Snapshot
+    )
+{
+    PCOUNTERS snap;
+    KIRQL irql;
+
+    *Snapshot = NULL;
+
+    snap = (PCOUNTERS)ExAllocatePoolWithTag(NonPagedPoolNx, sizeof(COUNTERS), SNAP_TAG); // expect: PT001
+    if (snap == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+
+    KeAcquireSpinLock(&DevExt->CounterLock, &irql);
+    if (DevExt->Removed) {
+        KeReleaseSpinLock(&DevExt->CounterLock, irql);
+        return STATUS_DELETE_PENDING;
+    }
+    RtlCopyMemory(snap, &DevExt->Counters, sizeof(COUNTERS));
+    KeReleaseSpinLock(&DevExt->CounterLock, irql);
+
+    *Snapshot = snap;
+    return STATUS_SUCCESS;
+}
