@@ -267,26 +267,34 @@ class Transfer:
                 self.escape(st, linked[1])
 
     def objects_in(self, st: State, e) -> set[int]:
-        """Objects reachable from the storage an argument mentions (p, &p->Link, &ctx)."""
-        paths = []
-        stack = [e]
-        while stack:
-            x = stack.pop()
-            t = type(x)
-            if t in (ir.Name, ir.Member, ir.Index) or (t is ir.Unary and x.op == "*"):
-                p = access_path(x)
-                if p is not None:
-                    paths.append(p)
-                    continue
-            for slot in getattr(x, "__slots__", ()):
-                v = getattr(x, slot)
-                if isinstance(v, list):
-                    stack.extend(v)
-                elif v is not None and not isinstance(v, (str, bool, ir.Loc)):
-                    stack.append(v)
+        """Objects an argument gives access to: ``p``, ``p + 8``, ``&p->Link``,
+        ``&ctx`` (a local struct holding pointers).  ``p->Length`` is a value
+        read from the object, not the object."""
+        e = strip(e)
+        t = type(e)
+        if t is ir.Unary and e.op == "&":
+            path = access_path(e.operand)
+            return self._bound(st, path, inside=True) if path is not None else set()
+        if t in (ir.Name, ir.Member, ir.Index) or (t is ir.Unary and e.op == "*"):
+            path = access_path(e)
+            return self._bound(st, path, inside=False) if path is not None else set()
+        if t is ir.Binary and e.op not in ("==", "!=", "<", ">", "<=", ">=", "&&", "||"):
+            return self.objects_in(st, e.left) | self.objects_in(st, e.right)
+        if t is ir.Conditional:
+            return self.objects_in(st, e.then) | self.objects_in(st, e.other)
+        if t is ir.Assign:
+            return self.objects_in(st, e.target)
+        return set()
+
+    @staticmethod
+    def _bound(st: State, path: str, inside: bool) -> set[int]:
+        """Objects bound at ``path`` or below it; with ``inside``, also the
+        object that ``path`` lies inside (``&p->Link`` points into p's object)."""
         found = set()
         for q, value in st.env.items():
-            if value[0] == "obj" and any(related(p, q) for p in paths):
+            if value[0] != "obj" or not related(path, q):
+                continue
+            if len(q) >= len(path) or inside:
                 found.add(value[1])
         return found
 
@@ -352,10 +360,17 @@ class Transfer:
         arg_index, field = a.result
         if arg_index >= len(e.args):
             return None
-        holder = pointee_path(e.args[arg_index])
-        if holder is None:
+        if field.startswith("@"):
+            # Not stored anywhere we can see, but tied to the argument (the
+            # context IoSetCompletionRoutineEx hangs on an IRP): it goes where
+            # the argument goes.
+            holder = access_path(e.args[arg_index])
+            target = f"{holder}.{field}" if holder is not None else None
+        else:
+            holder = pointee_path(e.args[arg_index])
+            target = field_of(holder, field) if holder is not None else None
+        if target is None:
             return None
-        target = field_of(holder, field)
         if not is_local(target, self.locals, self.arrays):
             return None         # allocated into the caller's storage: the caller owns it
         self.forget(st, target)

@@ -1,0 +1,189 @@
+"""Benchmark: pooltrack over a large driver tree.
+
+    python bench/run.py [TREE] [--jobs N] [--repeat N] [--json]
+
+TREE defaults to /work/ext/wds (a checkout of microsoft/Windows-driver-samples,
+never committed here).  When it is absent, a driver-like tree of about a
+million lines is generated under bench/out/ and measured instead.
+
+Runs ``pooltrack check --format sarif`` as a subprocess (so start-up and
+report writing count) and samples the summed RSS of the process and its
+workers every 20 ms for the peak.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_TREE = Path("/work/ext/wds")
+GENERATED = Path(__file__).parent / "out" / "generated-tree"
+
+
+def tree_rss_kib(root_pid: int) -> int:
+    """Summed RSS of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            ppid = int(fields[1])
+            with open(f"/proc/{entry}/statm") as fh:
+                pages = int(fh.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def count_lines(tree: Path) -> tuple[int, int]:
+    files = lines = 0
+    for path in tree.rglob("*"):
+        if path.suffix.lower() in (".c", ".cpp", ".h", ".hpp") and path.is_file():
+            files += 1
+            with open(path, "rb") as fh:
+                lines += fh.read().count(b"\n")
+    return files, lines
+
+
+def generate_tree(target_lines: int = 1_000_000) -> Path:
+    """Driver-like C: dispatch routines with allocations, error paths, loops."""
+    if (GENERATED / ".done").exists():
+        return GENERATED
+    GENERATED.mkdir(parents=True, exist_ok=True)
+    template = '''
+_Use_decl_annotations_
+NTSTATUS
+Dispatch{n}(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{{
+    PDEVICE_EXTENSION devExt = DeviceObject->DeviceExtension;
+    PVOID buffer = NULL;
+    PMDL mdl = NULL;
+    NTSTATUS status = STATUS_SUCCESS;
+    ULONG i;
+
+    PAGED_CODE();
+    buffer = ExAllocatePool2(POOL_FLAG_NON_PAGED, 256 + {n}, 'nGeB');
+    if (buffer == NULL) {{
+        status = STATUS_INSUFFICIENT_RESOURCES;
+        goto Exit;
+    }}
+    for (i = 0; i < devExt->Count; i++) {{
+        if (devExt->Table[i] == {n}) {{
+            break;
+        }}
+    }}
+    mdl = IoAllocateMdl(buffer, 256, FALSE, FALSE, NULL);
+    if (mdl == NULL) {{
+        status = STATUS_INSUFFICIENT_RESOURCES;
+        goto Exit;
+    }}
+    MmBuildMdlForNonPagedPool(mdl);
+    switch (IoGetCurrentIrpStackLocation(Irp)->MajorFunction) {{
+    case IRP_MJ_READ:
+        status = ReadHelper(devExt, mdl);
+        break;
+    case IRP_MJ_WRITE:
+        status = WriteHelper(devExt, mdl);
+        break;
+    default:
+        status = STATUS_INVALID_DEVICE_REQUEST;
+        break;
+    }}
+Exit:
+    if (mdl != NULL) {{
+        IoFreeMdl(mdl);
+    }}
+    if (buffer != NULL) {{
+        ExFreePoolWithTag(buffer, 'nGeB');
+    }}
+    Irp->IoStatus.Status = status;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return status;
+}}
+
+static VOID
+Helper{n}(PDEVICE_EXTENSION devExt, ULONG value)
+{{
+    if (value > devExt->Limit) {{
+        devExt->Limit = value;
+    }} else {{
+        devExt->Count += 1;
+    }}
+}}
+'''
+    lines_per = template.count("\n")
+    functions_per_file = 20
+    n = 0
+    file_index = 0
+    while n * lines_per < target_lines:
+        path = GENERATED / f"dir{file_index // 50:03d}" / f"file{file_index:04d}.c"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = "#include <ntddk.h>\n" + "".join(template.format(n=n + k) for k in range(functions_per_file))
+        path.write_text(body)
+        n += functions_per_file
+        file_index += 1
+    (GENERATED / ".done").write_text("")
+    return GENERATED
+
+
+def run_once(tree: Path, jobs: int) -> dict:
+    out = Path(os.devnull)
+    cmd = [sys.executable, "-m", "analyzer.cli", "check", str(tree), "--format", "sarif",
+           "-o", str(out), "--no-progress"]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kib(proc.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"pooltrack failed with exit code {proc.returncode}")
+    return {"wall_s": round(wall, 2), "peak_rss_mib": round(peak / 1024, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("tree", nargs="?", type=Path, default=None)
+    ap.add_argument("--jobs", type=int, default=0, help="workers (default: one per core)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    tree = args.tree or (DEFAULT_TREE if DEFAULT_TREE.is_dir() else generate_tree())
+    files, lines = count_lines(tree)
+    runs = [run_once(tree, args.jobs) for _ in range(args.repeat)]
+    best = min(runs, key=lambda r: r["wall_s"])
+    report = {"tree": str(tree), "files": files, "lines": lines, "cores": os.cpu_count(),
+              "jobs": args.jobs or os.cpu_count(), "runs": runs, "best_wall_s": best["wall_s"],
+              "lines_per_s": int(lines / best["wall_s"]),
+              "peak_rss_mib": max(r["peak_rss_mib"] for r in runs)}
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(f"tree        {report['tree']}")
+        print(f"files       {files}")
+        print(f"lines       {lines}")
+        print(f"workers     {report['jobs']} on {report['cores']} cores")
+        print(f"wall        {', '.join(str(r['wall_s']) for r in runs)} s (best {best['wall_s']} s)")
+        print(f"throughput  {report['lines_per_s']} lines/s")
+        print(f"peak RSS    {report['peak_rss_mib']} MiB (process and workers, summed)")
+
+
+if __name__ == "__main__":
+    main()
