@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="rule id (PT001) or name (alloc-leak)")
+    sub.add_parser("lsp", help="run the language server on stdio (editor diagnostics)")
     return parser
 
 
@@ -145,6 +146,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _rules()
         if args.command == "explain":
             return _explain(args.rule)
+        if args.command == "lsp":
+            from .lsp import main as lsp_main
+            return lsp_main()
         parser.print_help()
         return EXIT_ERROR
     except SystemExit as exc:

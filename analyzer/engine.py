@@ -2,6 +2,7 @@
 CLI, the pre-commit hook and the language server share."""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import stat
@@ -9,7 +10,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, MutableMapping, Optional
 
 from .explore import Limits
 from .findings import Notification, Result
@@ -28,6 +29,12 @@ class Config:
     knowledge: Optional[Knowledge] = None
     select: Optional[frozenset[str]] = None    # rule ids to report (None: all)
     ignore: frozenset[str] = frozenset()
+    severity: dict[str, str] = field(default_factory=dict)     # rule id -> severity override
+    path_filter: Optional[Callable[[str], bool]] = None        # include/exclude (analyzer.config)
+    # Files whose findings are reported; every other analyzed file is context
+    # only (None: report everything).  Compared as absolute paths.
+    report_paths: Optional[frozenset[str]] = None
+    report_unused_suppressions: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,9 @@ def _walk(top: Path, notes: list[Notification]) -> Iterator[tuple[str, str]]:
             try:
                 if not stat.S_ISREG(full.stat().st_mode):
                     continue
-            except OSError:
+            except OSError as exc:   # a dangling link, a vanished file
+                notes.append(Notification("warning", "read-error",
+                                          f"cannot read: {exc.strerror or exc}", _display(full)))
                 continue
             yield _display(full), str(full)
 
@@ -115,26 +124,63 @@ def _run_job(job: _Job) -> FileReport:
 
 def analyze(paths: Iterable[str] = (), config: Optional[Config] = None,
             buffers: Optional[dict[str, str | bytes]] = None,
-            progress: Optional[Callable[[int, int], None]] = None) -> Result:
+            progress: Optional[Callable[[int, int], None]] = None,
+            cache: Optional[MutableMapping[tuple[str, bytes], FileReport]] = None) -> Result:
     """Analyze files and directories, and in-memory buffers (path -> text) that
-    replace or add to what is on disk."""
+    replace or add to what is on disk.
+
+    ``cache`` (used by the language server) keeps each buffer's per-file report
+    under (path, sha256 of its text), so an unchanged buffer is not analyzed
+    again; it must only be reused with the same config and knowledge."""
     config = config or Config()
     knowledge = config.knowledge or default_knowledge()
     result = Result()
     files = discover(paths, result.notifications)
+    if config.path_filter is not None:
+        files = [f for f in files if config.path_filter(f[0])]
     buffers = {Path(p).as_posix(): (t.encode("utf-8") if isinstance(t, str) else t)
                for p, t in (buffers or {}).items()}
     jobs = [_Job(display, real, buffers.pop(display, None)) for display, real in files]
     jobs += [_Job(p, p, text) for p, text in sorted(buffers.items())]
 
-    for report in _map(jobs, knowledge, config, progress):
+    for report in _cached_map(jobs, knowledge, config, progress, cache):
         result.lines += report.lines
         failed = any(n.kind in ("read-error", "internal-error") for n in report.notifications)
         result.files_failed += failed
         result.files_analyzed += not failed
-        result.notifications.extend(report.notifications)
-        result.findings.extend(f for f in report.findings if _selected(f.rule_id, config))
+        reported = config.report_paths is None or os.path.abspath(report.path) in config.report_paths
+        result.notifications.extend(n for n in report.notifications if n.kind != "unused-suppression"
+                                    or (reported and config.report_unused_suppressions))
+        if reported:
+            result.findings.extend(_adjust(f, config) for f in report.findings if _selected(f.rule_id, config))
+            result.suppressed.extend(_adjust(f, config) for f in report.suppressed
+                                     if _selected(f.rule_id, config))
     return result.sort()
+
+
+def _cached_map(jobs: list[_Job], knowledge: Knowledge, config: Config, progress,
+                cache: Optional[MutableMapping[tuple[str, bytes], FileReport]]) -> Iterator[FileReport]:
+    if cache is None:
+        yield from _map(jobs, knowledge, config, progress)
+        return
+    keys = {job: (job.path, hashlib.sha256(job.text).digest()) for job in jobs if job.text is not None}
+    misses = [job for job in jobs if keys.get(job) not in cache]
+    missing = set(misses)
+    for job in jobs:
+        if job not in missing:
+            yield cache[keys[job]]
+    for job, report in zip(misses, _map(misses, knowledge, config, progress)):
+        if job in keys:
+            cache[keys[job]] = report
+        yield report
+
+
+def _adjust(finding, config: Config):
+    level = config.severity.get(finding.rule_id)
+    if level is None or level == finding.severity:
+        return finding
+    import dataclasses
+    return dataclasses.replace(finding, severity=level)
 
 
 def _selected(rule_id: str, config: Config) -> bool:
