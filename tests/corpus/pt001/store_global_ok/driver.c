@@ -1,5 +1,7 @@
 // PT001 negative: DriverEntry keeps the registry path copy in a global that
 // the unload routine frees; storing into a global hands the buffer off.
+// A whole driver (it has a DriverEntry), so it lives in its own directory; both
+// globals are freed by the registered unload routine, so no PT002 either.
 #include <ntddk.h>
 
 #define REGPATH_TAG 'gRvD'

@@ -1,5 +1,7 @@
-// PT001 positive (near-miss of pool_store_global_ok.c): the copy is published
+// PT001 positive (near-miss of ../store_global_ok/driver.c): the copy is published
 // to the global only after a check; the failing check returns without a free.
+// A whole driver (it has a DriverEntry), so it lives in its own directory; the
+// registered unload routine frees the global, so the success path is no PT002.
 #include <ntddk.h>
 
 #define REGPATH_TAG 'gRvD'
