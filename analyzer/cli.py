@@ -33,6 +33,25 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", metavar="RULES", help="comma-separated rule ids to report")
     check.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids not to report")
     check.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    adopt = check.add_argument_group("adoption (suppressions, baselines, configuration)")
+    adopt.add_argument("--fail-on", choices=("error", "warning", "note"), default=None,
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    adopt.add_argument("--baseline", metavar="SARIF",
+                       help="report only results whose pooltrack/v1 fingerprint is not in this SARIF log")
+    adopt.add_argument("--write-baseline", metavar="FILE",
+                       help="also write this run's SARIF log to FILE, for later --baseline use")
+    adopt.add_argument("--show-suppressed", action="store_true",
+                       help="text format: also list findings silenced by inline suppressions")
+    adopt.add_argument("--report-unused-suppressions", action="store_true", default=None,
+                       help="report suppression comments that suppress nothing (a warning notification "
+                            "of kind unused-suppression; it fails the run like a warning)")
+    adopt.add_argument("--config", metavar="FILE",
+                       help="configuration file (default: the nearest .pooltrack.toml or pyproject.toml "
+                            "with [tool.pooltrack] above the analyzed paths)")
+    adopt.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    adopt.add_argument("--changed-files", action="store_true",
+                       help="PATHs are changed files (as pre-commit passes them): analyze each one's "
+                            "directory tree for context, report findings only in these files")
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="print a rule's documentation")
@@ -84,23 +103,31 @@ def _check(args) -> int:
     from .engine import Config, analyze
     from .ruledocs import load_rules
 
+    from .adoption import prepare, outcome
+
     known = set(load_rules())
     config = Config(jobs=max(0, args.jobs),
                     select=_rule_ids(args.select, known),
                     ignore=_rule_ids(args.ignore, known) or frozenset())
-    result = analyze(args.paths, config, progress=_Progress(not args.no_progress))
+    plan = prepare(args, config, known)          # configuration file, baseline, --changed-files
+    if isinstance(plan, int):
+        return plan
+    result = analyze(plan.paths, config, progress=_Progress(not args.no_progress))
+    reported, baseline = plan.report(result)
 
     root = args.root or os.getcwd()
     out = args.output or sys.stdout
     try:
         if args.format == "sarif":
-            write_sarif(result, out, root=root, category=args.category)
+            write_sarif(result, out, root=root, category=args.category, baseline=baseline)
         elif args.format == "json":
-            write_json(result, out, root=root)
+            write_json(reported, out, root=root)
         else:
-            write_text(result, out)
+            write_text(reported, out, show_suppressed=args.show_suppressed)
+        if args.write_baseline:
+            write_sarif(result, args.write_baseline, root=root, category=args.category)
     except OSError as exc:
-        return _usage_error(f"cannot write {args.output}: {exc.strerror or exc}")
+        return _usage_error(f"cannot write {exc.filename or args.output}: {exc.strerror or exc}")
 
     # Problems reading or parsing files go to stderr whatever the format, so a
     # CI log shows them next to the SARIF upload.
@@ -112,7 +139,7 @@ def _check(args) -> int:
     if result.files_analyzed == 0:
         print("pooltrack: error: no source file could be analyzed", file=sys.stderr)
         return EXIT_ERROR
-    return EXIT_FINDINGS if result.findings else EXIT_CLEAN
+    return EXIT_FINDINGS if outcome(reported, plan.fail_on) else EXIT_CLEAN
 
 
 def _rules() -> int:

@@ -32,6 +32,10 @@ class Finding:
     key: str                   # stable identity inside the function (no line numbers)
     related: tuple[Related, ...] = ()
     steps: tuple[Step, ...] = ()
+    # Set (possibly to "") when an inline suppression silenced the finding:
+    # the suppression's justification.  Suppressed findings live in
+    # Result.suppressed, never in Result.findings.
+    justification: str | None = None
 
     def sort_key(self):
         return (self.path, self.loc.line, self.loc.col, self.rule_id, self.message)
@@ -58,8 +62,10 @@ class Result:
     files_analyzed: int = 0
     files_failed: int = 0
     lines: int = 0
+    suppressed: list[Finding] = field(default_factory=list)   # silenced by an inline suppression
 
     def sort(self) -> "Result":
         self.findings.sort(key=Finding.sort_key)
+        self.suppressed.sort(key=Finding.sort_key)
         self.notifications.sort(key=Notification.sort_key)
         return self

@@ -13,6 +13,8 @@ from .findings import Finding, Notification
 from .frontend.base import get_frontend
 from .knowledge import Knowledge
 from .ownership import Summary
+from .sal import declared_summaries, merge as merge_declared
+from .suppressions import apply_suppressions
 
 
 @dataclass
@@ -24,6 +26,7 @@ class FileReport:
     functions: int = 0
     analyzed_functions: int = 0
     summaries: dict[str, Summary] = field(default_factory=dict)
+    suppressed: list[Finding] = field(default_factory=list)   # silenced inline
 
 
 def _api_pattern(knowledge: Knowledge) -> re.Pattern:
@@ -34,13 +37,16 @@ def _api_pattern(knowledge: Knowledge) -> re.Pattern:
 _PATTERNS: dict[int, re.Pattern] = {}
 
 
-def select_functions(knowledge: Knowledge):
+def select_functions(knowledge: Knowledge, extra: frozenset[str] = frozenset()):
     """Functions that mention an allocator or release, the functions that call
     them (they may be wrappers), and what those call in this file (for their
     summaries).  Everything else cannot change a finding."""
     pattern = _PATTERNS.get(id(knowledge))
     if pattern is None:
         pattern = _PATTERNS[id(knowledge)] = _api_pattern(knowledge)
+    if extra:   # functions with SAL ownership annotations count as APIs in this file
+        pattern = re.compile(pattern.pattern + rb"|\b(?:" + b"|".join(
+            re.escape(n.encode()) for n in sorted(extra)) + rb")\b")
 
     def select(index: list[tuple[str, bytes]]) -> set[str]:
         from .frontend.treesitter import callee_names
@@ -112,7 +118,8 @@ def bottom_up(functions: list[ir.Function]) -> list[ir.Function]:
 def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits = Limits(),
                    frontend: str = "tree-sitter") -> FileReport:
     report = FileReport(path, lines=src.count(b"\n") + (1 if src and not src.endswith(b"\n") else 0))
-    unit = get_frontend(frontend).parse_unit(path, src, select_functions(knowledge))
+    declared = declared_summaries(src)     # SAL ownership annotations win over inference
+    unit = get_frontend(frontend).parse_unit(path, src, select_functions(knowledge, frozenset(declared)))
     report.functions = len(unit.functions)
     for loc, message in unit.errors[:1]:
         more = f" (and {len(unit.errors) - 1} more)" if len(unit.errors) > 1 else ""
@@ -120,7 +127,7 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
             "note", "parse-error", f"{message} at line {loc.line}{more}; the affected code was skipped",
             path, loc))
     lowered = [f for f in unit.functions if f.body is not None]
-    summaries: dict[str, Summary] = {}
+    summaries: dict[str, Summary] = {n: merge_declared(s, None, len(s.params)) for n, s in declared.items()}
     for fn in bottom_up(lowered):
         report.analyzed_functions += 1
         try:
@@ -135,8 +142,12 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
             # Error recovery may have dropped a release or a return: reporting
             # a leak here would too often be wrong.  Summaries stay conservative.
             summaries[fn.name] = Summary(None, tuple("keeps" for _ in fn.params))
+            if fn.name in declared:
+                summaries[fn.name] = merge_declared(declared[fn.name], None, len(fn.params))
             continue
         summaries[fn.name] = outcome.summary
+        if fn.name in declared:
+            summaries[fn.name] = merge_declared(declared[fn.name], outcome.summary, len(fn.params))
         if outcome.bound_hit:
             report.notifications.append(Notification(
                 "note", "bound-hit",
@@ -144,4 +155,8 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
                 path, fn.loc))
         report.findings.extend(alloc_leak.findings(fn, outcome, knowledge))
     report.summaries = summaries
+    # Inline suppressions are read from the original bytes (the blanker
+    # turned #pragma lines into spaces in what was parsed).
+    report.findings, report.suppressed, unused = apply_suppressions(path, src, report.findings)
+    report.notifications.extend(unused)
     return report

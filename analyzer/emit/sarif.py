@@ -366,18 +366,41 @@ def notification_order(n: Notification):
     return (n.sort_key(), n.level, repr(n.loc))
 
 
-def to_sarif(result: Result, *, root: str, category: str | None = None) -> dict:
+def finding_fingerprints(findings: Iterable[Finding], root: str) -> dict[int, str]:
+    """``id(finding)`` -> its ``pooltrack/v1`` fingerprint (with the ``:N``
+    occurrence suffix), numbered in :func:`finding_order` as :func:`to_sarif`
+    numbers them.  Pass reported and suppressed findings together."""
+    paths = PathMapper(root)
+    seen: dict[str, int] = {}
+    out: dict[int, str] = {}
+    for f in sorted(findings, key=finding_order):
+        _, _, ident, _ = paths.resolve(f.path)
+        digest = stable_fingerprint(f.rule_id, ident, f.function, f.key)
+        seen[digest] = seen.get(digest, 0) + 1
+        out[id(f)] = f"{digest}:{seen[digest]}"
+    return out
+
+
+def to_sarif(result: Result, *, root: str, category: str | None = None,
+             baseline: dict[str, dict] | None = None) -> dict:
     """The SARIF 2.1.0 log of ``result`` as plain JSON data.
 
     ``root`` is the source root (``%SRCROOT%``); ``category`` becomes
     ``run.automationDetails.id`` (``"<category>/"``), which GitHub code
     scanning uses to keep uploads of different analyses apart.
+
+    ``result.suppressed`` findings are results too, with
+    ``suppressions: [{kind: "inSource", justification}]``.  With ``baseline``
+    (``pooltrack/v1`` fingerprint -> that result of the baseline log, see
+    :mod:`analyzer.baseline`) every result gets ``baselineState`` ``new`` or
+    ``unchanged``, and baseline results no longer found are appended with
+    ``baselineState: "absent"``.
     """
     rules = load_rules()
     rule_index = {rid: i for i, rid in enumerate(rules)}
     paths = PathMapper(root)
 
-    findings = sorted(result.findings, key=finding_order)
+    findings = sorted([*result.findings, *result.suppressed], key=finding_order)
     notifications = sorted(result.notifications, key=notification_order)
 
     kinds = dict(NOTIFICATION_KINDS)
@@ -417,6 +440,10 @@ def to_sarif(result: Result, *, root: str, category: str | None = None) -> dict:
             related_locations=related or None,
             code_flows=code_flows,
             partial_fingerprints=fingerprints,
+            suppressions=[om.Suppression(kind="inSource", justification=f.justification or None)]
+            if f.justification is not None else None,
+            baseline_state=None if baseline is None else (
+                "unchanged" if fingerprints[FINGERPRINT_KEY] in baseline else "new"),
         ))
 
     tool_notifications = []
@@ -456,19 +483,99 @@ def to_sarif(result: Result, *, root: str, category: str | None = None) -> dict:
         results=results,
     )
     log = om.SarifLog(schema_uri=SARIF_SCHEMA_URI, version=SARIF_VERSION, runs=[run])
-    return to_plain(log)
+    plain = to_plain(log)
+    if baseline is not None:
+        current = {r["partialFingerprints"][FINGERPRINT_KEY] for r in plain["runs"][0]["results"]}
+        for fp in sorted(set(baseline) - current):
+            gone = {k: v for k, v in baseline[fp].items() if k not in ("ruleIndex", "baselineState")}
+            gone["baselineState"] = "absent"
+            plain["runs"][0]["results"].append(gone)
+    return plain
 
 
-def sarif_text(result: Result, *, root: str, category: str | None = None) -> str:
-    """:func:`to_sarif` as JSON text (2-space indent, trailing newline)."""
-    return json.dumps(to_sarif(result, root=root, category=category),
-                      indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+# ------------------------------------------------- GitHub code scanning limits
+#: What GitHub code scanning accepts in one upload (docs.github.com, "SARIF
+#: support for code scanning", upload limits).
+GITHUB_MAX_RESULTS_PER_RUN = 25_000
+GITHUB_MAX_THREAD_FLOW_LOCATIONS = 10_000
+GITHUB_MAX_LOCATIONS_PER_RESULT = 1_000
+GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024
+_LEVEL_RANK = {"error": 0, "warning": 1, "note": 2, "none": 3}
+
+
+def _gzip_size(text: str) -> int:
+    import gzip
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
+
+
+def fit_github_limits(log: dict, dump=None) -> tuple[str, list[str]]:
+    """Cut ``log`` (in place) to what GitHub code scanning ingests, and return
+    (its JSON text, one message per cut).  Results are kept by level (errors
+    first) and then in their sorted order; when the gzipped log is still over
+    10 MB, code flows and related locations go first, then results."""
+    dump = dump or (lambda obj: json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+    messages: list[str] = []
+    for run in log.get("runs", []):
+        results = run.get("results", [])
+        for r in results:
+            for flow in r.get("codeFlows", []):
+                for tf in flow.get("threadFlows", []):
+                    if len(tf.get("locations", [])) > GITHUB_MAX_THREAD_FLOW_LOCATIONS:
+                        tf["locations"] = tf["locations"][:GITHUB_MAX_THREAD_FLOW_LOCATIONS]
+                        messages.append("a code flow was cut to "
+                                        f"{GITHUB_MAX_THREAD_FLOW_LOCATIONS} steps")
+            if len(r.get("relatedLocations", [])) > GITHUB_MAX_LOCATIONS_PER_RESULT:
+                r["relatedLocations"] = r["relatedLocations"][:GITHUB_MAX_LOCATIONS_PER_RESULT]
+                messages.append("related locations were cut to "
+                                f"{GITHUB_MAX_LOCATIONS_PER_RESULT} for a result")
+        if len(results) > GITHUB_MAX_RESULTS_PER_RUN:
+            keep = sorted(range(len(results)), key=lambda i: (
+                _LEVEL_RANK.get(results[i].get("level", "warning"), 1), i))[:GITHUB_MAX_RESULTS_PER_RUN]
+            run["results"] = [results[i] for i in sorted(keep)]
+            messages.append(f"{len(results)} results are over GitHub's limit of "
+                            f"{GITHUB_MAX_RESULTS_PER_RUN} per run; kept {GITHUB_MAX_RESULTS_PER_RUN} "
+                            f"(errors first), dropped {len(results) - GITHUB_MAX_RESULTS_PER_RUN}")
+    text = dump(log)
+    if _gzip_size(text) <= GITHUB_MAX_GZIP_BYTES:
+        return text, messages
+    for run in log.get("runs", []):
+        for r in run.get("results", []):
+            r.pop("codeFlows", None)
+            r.pop("relatedLocations", None)
+    messages.append("the log is over GitHub's 10 MB (gzipped) upload limit: dropped code flows "
+                    "and related locations")
+    text = dump(log)
+    while _gzip_size(text) > GITHUB_MAX_GZIP_BYTES:
+        run = max(log["runs"], key=lambda r: len(r.get("results", [])))
+        before = len(run["results"])
+        if before == 0:
+            break
+        keep = sorted(range(before), key=lambda i: (
+            _LEVEL_RANK.get(run["results"][i].get("level", "warning"), 1), i))[:before // 2]
+        run["results"] = [run["results"][i] for i in sorted(keep)]
+        messages.append(f"still over 10 MB gzipped: dropped {before - len(keep)} results")
+        text = dump(log)
+    return text, messages
+
+
+def sarif_text(result: Result, *, root: str, category: str | None = None,
+               baseline: dict[str, dict] | None = None, github_limits: bool = True) -> str:
+    """:func:`to_sarif` as JSON text (2-space indent, trailing newline), cut to
+    GitHub code scanning's upload limits (a message on stderr for every cut)."""
+    log = to_sarif(result, root=root, category=category, baseline=baseline)
+    if not github_limits:
+        return json.dumps(log, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+    text, messages = fit_github_limits(log)
+    for message in messages:
+        import sys
+        print(f"pooltrack: warning: SARIF: {message}", file=sys.stderr)
+    return text
 
 
 def write_sarif(result: Result, out: str | os.PathLike | TextIO, *, root: str,
-                category: str | None = None) -> None:
+                category: str | None = None, baseline: dict[str, dict] | None = None) -> None:
     """Write the SARIF log to a path (UTF-8, ``\\n`` newlines) or a text stream."""
-    text = sarif_text(result, root=root, category=category)
+    text = sarif_text(result, root=root, category=category, baseline=baseline)
     if isinstance(out, (str, os.PathLike)):
         with open(out, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)

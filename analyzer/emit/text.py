@@ -44,15 +44,22 @@ def _one_line(text: str) -> str:
 
 def summary_line(result: Result) -> str:
     """``N findings in M files (K files could not be analyzed)``."""
-    return (f"{_plural(len(result.findings), 'finding')} in "
+    suppressed = f", {len(result.suppressed)} suppressed" if result.suppressed else ""
+    return (f"{_plural(len(result.findings), 'finding')}{suppressed} in "
             f"{_plural(result.files_analyzed, 'file')} "
             f"({_plural(result.files_failed, 'file')} could not be analyzed)")
 
 
-def format_text(result: Result) -> str:
+def format_text(result: Result, show_suppressed: bool = False) -> str:
+    """Suppressed findings are listed only with ``show_suppressed`` (marked
+    ``[PT001, suppressed: justification]``)."""
     lines: list[str] = []
-    for f in sorted(result.findings, key=finding_order):
-        lines.append(f"{_where(f.path, f.loc)}: {f.severity}: {_one_line(f.message)} [{f.rule_id}]")
+    shown = [*result.findings, *result.suppressed] if show_suppressed else result.findings
+    for f in sorted(shown, key=finding_order):
+        tag = f.rule_id
+        if f.justification is not None:
+            tag += f", suppressed: {_one_line(f.justification)}" if f.justification else ", suppressed"
+        lines.append(f"{_where(f.path, f.loc)}: {f.severity}: {_one_line(f.message)} [{tag}]")
         for step in f.steps:
             lines.append(f"    {_where(step.path, step.loc)}: {_one_line(step.message)}")
     for n in sorted(result.notifications, key=notification_order):
@@ -62,8 +69,8 @@ def format_text(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_text(result: Result, out: str | os.PathLike | TextIO) -> None:
-    text = format_text(result)
+def write_text(result: Result, out: str | os.PathLike | TextIO, show_suppressed: bool = False) -> None:
+    text = format_text(result, show_suppressed)
     if isinstance(out, (str, os.PathLike)):
         with open(out, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
