@@ -232,7 +232,7 @@ def _apis(value: Any, fail, base: Path) -> Knowledge:
             origin = str(file)
         if not isinstance(entry, dict):
             fail(key, "must be a table in the rules/apis/*.toml format or a path to one")
-        bad = sorted(set(entry) - _API_KEYS)
+        bad = sorted(set(entry) - _API_KEYS - _bundled_api_keys())
         if bad:
             fail(f"{key}.{bad[0]}", f"unknown key (known: {', '.join(sorted(_API_KEYS))})")
         if "family" in entry and not (isinstance(entry["family"], dict) and isinstance(entry["family"].get("id"), str)):
@@ -255,3 +255,16 @@ def _apis(value: Any, fail, base: Path) -> Knowledge:
         except (ValueError, KeyError, TypeError) as exc:
             fail(key, f"invalid API entry: {exc}")
     return knowledge
+
+
+def _bundled_api_keys() -> set[str]:
+    """Top-level keys the bundled rules/apis/*.toml files use (the format may grow)."""
+    from .knowledge import rules_dir
+    keys: set[str] = set()
+    for path in (rules_dir() / "apis").glob("*.toml"):
+        try:
+            with open(path, "rb") as fh:
+                keys |= set(tomllib.load(fh))
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+    return keys

@@ -15,6 +15,12 @@ def rules_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "rules"
     if (checkout / "apis").is_dir():
         return checkout
+    # Installed: pyproject maps analyzer._rules to rules/, so it sits beside
+    # this file.  (str() of importlib's MultiplexedPath for a namespace
+    # package is not a path: without this an installed pooltrack knew no API.)
+    installed = Path(__file__).resolve().parent / "_rules"
+    if (installed / "apis").is_dir():
+        return installed
     from importlib.resources import files
     return Path(str(files("analyzer._rules")))
 
