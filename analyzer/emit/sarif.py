@@ -87,6 +87,7 @@ NOTIFICATION_KINDS: dict[str, str] = {
     "internal-error": "pooltrack failed internally; results for the file may be missing.",
     "parse-error": "A source file could not be parsed completely; findings in it may be missing.",
     "read-error": "A source file could not be read.",
+    "unused-suppression": "An inline suppression (pooltrack comment or mapped #pragma) suppresses nothing.",
 }
 
 _LEVELS = {"error": "error", "warning": "warning", "note": "note", "none": "none",
@@ -461,8 +462,12 @@ def to_sarif(result: Result, *, root: str, category: str | None = None,
         semantic_version=__version__,
         information_uri=INFORMATION_URI,
         rules=[_rule_descriptor(rule) for rule in rules.values()],
+        # GitHub code scanning (the multitool's GH2012) wants fullDescription
+        # and help on every reporting descriptor, notification kinds included.
         notifications=[om.ReportingDescriptor(
-            id=k, short_description=om.MultiformatMessageString(text=kinds[k]))
+            id=k, short_description=om.MultiformatMessageString(text=kinds[k]),
+            full_description=om.MultiformatMessageString(text=kinds[k]),
+            help=om.MultiformatMessageString(text=kinds[k]))
             for k in sorted(kinds)],
     )
     run = om.Run(
