@@ -35,6 +35,8 @@ class CFG:
     sink: int
     locals: frozenset[str]
     arrays: frozenset[str]
+    types: dict[str, str] = field(default_factory=dict)     # parameter and local -> declared type
+    statics: frozenset[str] = frozenset()                   # function-static locals
 
     def condition_paths(self) -> frozenset[str]:
         """Access paths that some branch or switch tests."""
@@ -84,6 +86,9 @@ class _Builder:
         self.labels: dict[str, int] = {}
         self.locals: set[str] = {p.name for p in fn.params if p.name}
         self.arrays: set[str] = set()
+        self.types: dict[str, str] = {p.name: p.type + (" *" if p.is_pointer else "")
+                                      for p in fn.params if p.name}
+        self.statics: set[str] = set()
         # Context stacks while building.
         self.breaks: list[int] = []
         self.continues: list[int] = []
@@ -123,8 +128,10 @@ class _Builder:
             return self.evaluation("eval", s.loc, s.expr, nxt).id
         if t is ir.Decl:
             if s.is_static:
+                self.statics.add(s.name)
                 return nxt
             self.locals.add(s.name)
+            self.types[s.name] = s.type + (" *" if s.is_pointer else "")
             if s.is_array:
                 self.arrays.add(s.name)
             return self.evaluation("eval", s.loc, s.init, nxt, decl=s.name).id
@@ -266,4 +273,5 @@ def build_cfg(fn: ir.Function, noreturn: frozenset[str] = frozenset()) -> CFG:
     body_entry = b.stmt(fn.body, b.exit) if fn.body is not None else b.exit
     entry = b.new("entry", fn.loc)
     entry.succs.append(("next", body_entry, None))
-    return CFG(fn, b.nodes, entry.id, b.exit, b.sink, frozenset(b.locals), frozenset(b.arrays))
+    return CFG(fn, b.nodes, entry.id, b.exit, b.sink, frozenset(b.locals), frozenset(b.arrays),
+               b.types, frozenset(b.statics))

@@ -2,6 +2,7 @@
 CLI, the pre-commit hook and the language server share."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import multiprocessing
 import os
@@ -25,7 +26,10 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 class Config:
     jobs: int = 0                          # 0: one worker per core
     limits: Limits = field(default_factory=Limits)
-    frontend: str = "tree-sitter"
+    frontend: str = "tree-sitter"              # "auto" | "tree-sitter" | "clang"
+    build_dir: Optional[str] = None            # clang: where compile_commands.json is (-p)
+    include_dirs: tuple[str, ...] = ()         # clang: -I
+    defines: tuple[str, ...] = ()              # clang: -D
     knowledge: Optional[Knowledge] = None
     select: Optional[frozenset[str]] = None    # rule ids to report (None: all)
     ignore: frozenset[str] = frozenset()
@@ -35,6 +39,9 @@ class Config:
     # only (None: report everything).  Compared as absolute paths.
     report_paths: Optional[frozenset[str]] = None
     report_unused_suppressions: bool = False
+    # Directories that are drivers (their files are analyzed as one); by
+    # default a driver is each directory with a DriverEntry and what is below it.
+    driver_roots: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class _Job:
     path: str          # as reported (display path)
     fs_path: str       # where to read it
     text: Optional[bytes] = None
+    external: Optional[dict] = None    # summaries from the driver's other files
 
 
 def discover(paths: Iterable[str], notes: list[Notification]) -> list[tuple[str, str]]:
@@ -115,7 +123,8 @@ def _run_job(job: _Job) -> FileReport:
         return FileReport(job.path, notifications=[Notification(
             "error", "read-error", f"cannot read: {exc.strerror or exc}", job.path)])
     try:
-        return analyze_source(job.path, src, _WORKER["knowledge"], _WORKER["limits"], _WORKER["frontend"])
+        return analyze_source(job.path, src, _WORKER["knowledge"], _WORKER["limits"], _WORKER["frontend"],
+                              external=job.external)
     except Exception as exc:  # one bad file must never cost the others their results
         return FileReport(job.path, notifications=[Notification(
             "error", "internal-error", f"internal error while analyzing: {type(exc).__name__}: {exc}",
@@ -133,6 +142,8 @@ def analyze(paths: Iterable[str] = (), config: Optional[Config] = None,
     under (path, sha256 of its text), so an unchanged buffer is not analyzed
     again; it must only be reused with the same config and knowledge."""
     config = config or Config()
+    paths = list(paths)
+    config = _resolve_frontend(config, paths)
     knowledge = config.knowledge or default_knowledge()
     result = Result()
     files = discover(paths, result.notifications)
@@ -143,7 +154,9 @@ def analyze(paths: Iterable[str] = (), config: Optional[Config] = None,
     jobs = [_Job(display, real, buffers.pop(display, None)) for display, real in files]
     jobs += [_Job(p, p, text) for p, text in sorted(buffers.items())]
 
-    for report in _cached_map(jobs, knowledge, config, progress, cache):
+    reports = list(_cached_map(jobs, knowledge, config, progress, cache))
+    reports = _whole_driver(reports, jobs, knowledge, config)
+    for report in reports:
         result.lines += report.lines
         failed = any(n.kind in ("read-error", "internal-error") for n in report.notifications)
         result.files_failed += failed
@@ -181,6 +194,75 @@ def _adjust(finding, config: Config):
         return finding
     import dataclasses
     return dataclasses.replace(finding, severity=level)
+
+
+def _resolve_frontend(config: Config, paths: list[str]) -> Config:
+    """Build the clang frontend once (auto: only when a compilation database
+    is given with -p or found in an analyzed path or its parents)."""
+    import dataclasses
+    if config.frontend not in ("auto", "clang"):
+        return config
+    build_dir = config.build_dir
+    if config.frontend == "auto" and build_dir is None:
+        from .frontend.clang import find_compile_db
+        for given in paths:
+            db = find_compile_db(given)
+            if db is not None:
+                build_dir = os.path.dirname(db)
+                break
+        if build_dir is None:
+            return dataclasses.replace(config, frontend="tree-sitter")
+    from .frontend.clang import ClangFrontend
+    return dataclasses.replace(config, frontend=ClangFrontend(
+        include_dirs=config.include_dirs, defines=config.defines, build_dir=build_dir))
+
+
+def _whole_driver(reports: list[FileReport], jobs: list[_Job], knowledge: Knowledge,
+                  config: Config) -> list[FileReport]:
+    """Second round with summaries across each driver's files, then the
+    whole-driver checks (PT002, PT003, PT006) attached to their files."""
+    from .driver import Driver, external_summaries, group_drivers, quota_in_dpc, tag_mismatches, unload_leaks
+    from .suppressions import apply_suppressions
+
+    by_path = {r.path: i for i, r in enumerate(reports)}
+    job_of = {j.path: j for j in jobs}
+    groups = group_drivers(reports, config.driver_roots)
+    reruns = []
+    for directory, members in groups.items():
+        driver = Driver.build(directory, members, knowledge)
+        for report in members:
+            external = external_summaries(driver, report)
+            if external and report.path in job_of:
+                job = job_of[report.path]
+                reruns.append(_Job(job.path, job.fs_path, job.text, external))
+    if reruns:
+        for report in _map(reruns, knowledge, config, None):
+            reports[by_path[report.path]] = report
+        groups = group_drivers(reports, config.driver_roots)
+
+    for directory, members in sorted(groups.items()):
+        driver = Driver.build(directory, members, knowledge)
+        extra: dict[str, list] = {}
+        for f in unload_leaks(driver) + quota_in_dpc(driver) + tag_mismatches(driver):
+            extra.setdefault(f.path, []).append(f)
+        for path, found in extra.items():
+            report = reports[by_path[path]]
+            job = job_of.get(path)
+            src = job.text if job is not None and job.text is not None else _read(job.fs_path if job else path)
+            # Suppressions are decided once per file, over all its findings.
+            everything = report.findings + [dataclasses.replace(f, justification=None) for f in report.suppressed] + found
+            kept, suppressed, unused = apply_suppressions(path, src or b"", everything)
+            report.findings, report.suppressed = kept, suppressed
+            report.notifications = [n for n in report.notifications if n.kind != "unused-suppression"] + unused
+    return reports
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
 
 
 def _selected(rule_id: str, config: Config) -> bool:

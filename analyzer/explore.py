@@ -2,11 +2,16 @@
 
 States that reach a node in a form already seen there are not explored
 again, so loops converge and paths that do not differ in ownership merge.
-Bounds: at most ``max_states_per_node`` distinct states per node and
-``max_steps`` node visits per function; hitting one is reported, never silent.
+Bounds: at most ``max_states_per_node`` distinct states per node,
+``max_steps`` node visits and ``max_work`` units of state handled (the sum of
+the sizes of the states taken from the work list, which bounds the time spent
+hashing and copying huge states) per function, and, as a last resort that no
+input can get past, ``max_seconds`` of wall-clock time per function.  The
+first three are deterministic; hitting any bound is reported, never silent.
 """
 from __future__ import annotations
 
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Optional
@@ -22,6 +27,12 @@ from .ownership import ALLOC, ESCAPED, FREED, LIVE, NULL, OWNED, State, Summary,
 class Limits:
     max_states_per_node: int = 48
     max_steps: int = 60_000
+    max_work: int = 20_000_000         # sum of len(objs) + len(env) over the states taken
+    max_seconds: float = 30.0          # wall clock per function (0: none)
+    # Per-file bounds, applied by pipeline.analyze_source (and engine before reading).
+    max_file_bytes: int = 8 * 1024 * 1024
+    max_line_bytes: int = 1024 * 1024
+    max_file_seconds: float = 180.0    # no new function is started after this (0: none)
 
 
 @dataclass
@@ -53,7 +64,8 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
             limits: Limits = Limits()) -> Outcome:
     fn = cfg.function
     transfer = Transfer(knowledge, summaries, cfg.locals, cfg.arrays,
-                        condition_paths=cfg.condition_paths())
+                        condition_paths=cfg.condition_paths(), types=cfg.types,
+                        statics=cfg.statics, function=fn.name)
     outcome = Outcome(transfer=transfer)
     nodes = cfg.nodes
 
@@ -70,9 +82,19 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
     param_outcomes: list[set[str]] = [set() for _ in fn.params]
     returns: set[str] = set()
     reached_exit = False
+    work_done = pops = 0
+    deadline = time.monotonic() + limits.max_seconds if limits.max_seconds else None
 
     while work:
         node_id, st, trace = work.popleft()
+        pops += 1
+        work_done += len(st.objs) + len(st.env) + 1
+        if work_done > limits.max_work:
+            outcome.bound_hit = f"more than {limits.max_work} units of state work"
+            break
+        if deadline is not None and not pops & 0xff and time.monotonic() > deadline:
+            outcome.bound_hit = f"more than {limits.max_seconds:g} s"
+            break
         key = st.key()
         bucket = seen[node_id]
         if key in bucket:
@@ -179,7 +201,7 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
             else:
                 params.append("borrows")
         only = returns.pop() if len(returns) == 1 else None
-        outcome.summary = Summary(only, tuple(params))
+        outcome.summary = Summary(only, tuple(params), tuple(sorted(transfer.facts.param_stores)))
     else:
         outcome.summary = Summary(None, tuple("keeps" for _ in fn.params))
     return outcome

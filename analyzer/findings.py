@@ -36,6 +36,7 @@ class Finding:
     # the suppression's justification.  Suppressed findings live in
     # Result.suppressed, never in Result.findings.
     justification: str | None = None
+    flows: tuple[tuple[Step, ...], ...] = ()   # alternative paths beyond ``steps``
 
     def sort_key(self):
         return (self.path, self.loc.line, self.loc.col, self.rule_id, self.message)

@@ -268,6 +268,7 @@ class Function:
     annotations: list[str] = field(default_factory=list)   # blanked SAL text
     callees: frozenset[str] = frozenset()                   # names called in the body
     has_error: bool = False                                 # the frontend could not parse all of it
+    span: tuple[int, int] = (0, 0)                          # byte offsets of the definition
     end_line: int = 0
 
 
@@ -279,4 +280,6 @@ class Unit:
     globals: list[str] = field(default_factory=list)
     role_decls: dict[str, str] = field(default_factory=dict)   # name -> role type
     macros: dict[str, str] = field(default_factory=dict)       # object-like #defines
+    typedefs: dict[str, str] = field(default_factory=dict)     # alias (X, PX, _X) -> struct name
+    text: bytes = b""                                          # the source as the frontend read it
     errors: list[tuple[Loc, str]] = field(default_factory=list)

@@ -49,6 +49,7 @@ class Release:
     field: Optional[str] = None           # releases arg->field (RtlFreeUnicodeString)
     becomes: Optional[str] = None         # partial release: the object changes family
     tag_arg: Optional[int] = None
+    hands_off_attached: tuple[str, ...] = ()   # e.g. "@locked": what hangs off it goes too
 
 
 @dataclass
@@ -56,6 +57,10 @@ class Knowledge:
     allocators: dict[str, Allocator] = field(default_factory=dict)
     releases: dict[str, Release] = field(default_factory=dict)
     handoffs: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    list_inserts: dict[str, int] = field(default_factory=dict)     # routine -> list head argument
+    list_removals: dict[str, int] = field(default_factory=dict)    # routine -> list head argument
+    family_rules: dict[str, str] = field(default_factory=dict)     # family -> rule reporting its leaks
+    family_words: dict[str, tuple[bool, str]] = field(default_factory=dict)  # family -> (plural, "released")
     borrows: dict[str, Optional[tuple[int, ...]]] = field(default_factory=dict)  # None = all
     noreturn: frozenset[str] = frozenset()
     families: dict[str, str] = field(default_factory=dict)   # id -> title
@@ -68,6 +73,9 @@ class Knowledge:
         family = data.get("family", {}).get("id")
         if family:
             self.families[family] = data["family"].get("title", family)
+            self.family_rules[family] = data["family"].get("rule", "PT001")
+            self.family_words[family] = (bool(data["family"].get("plural", False)),
+                                         data["family"].get("released", "released"))
         for entry in data.get("allocators", []):
             for name in entry["names"]:
                 self.allocators[name] = _allocator(name, family, entry, origin)
@@ -76,10 +84,16 @@ class Knowledge:
             for name in entry["names"]:
                 self.releases[name] = Release(
                     name, fams, int(entry.get("arg", 0)), entry.get("field"),
-                    entry.get("becomes"), _per_name(entry.get("tag_arg"), name))
+                    entry.get("becomes"), _per_name(entry.get("tag_arg"), name),
+                    tuple(entry.get("hands_off_attached", ())))
         for entry in data.get("handoffs", []):
             for name in entry["names"]:
                 self.handoffs[name] = tuple(entry.get("args", []))
+                if "into_arg" in entry:
+                    self.list_inserts[name] = int(entry["into_arg"])
+        for entry in data.get("list_removals", []):
+            for name in entry["names"]:
+                self.list_removals[name] = int(entry.get("arg", 0))
         for entry in data.get("borrows", []):
             args = entry.get("args", "all")
             for name in entry["names"]:

@@ -23,7 +23,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import ir
+from .facts import Facts, MismatchFact, ReleaseFact, StoreFact, TagFact
+from .irtext import expr_text
 from .knowledge import Knowledge
+from .locations import raw_location
 from .paths import access_path, field_of, is_local, pointee_path, related, strip
 
 ALLOC, LIVE, NULL, FREED, ESCAPED = "allocated", "live", "null", "freed", "escaped"
@@ -48,6 +51,7 @@ class Summary:
     """What a function does with ownership, as seen by its callers."""
     returns: Optional[str] = None           # family of a fresh allocation it returns
     params: tuple[str, ...] = ()            # per parameter: "frees" | "keeps" | "borrows"
+    stores: tuple = ()                      # (parameter index, RawLocation): kept in persistent storage
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,7 @@ class Site:
     routine: str
     family: str
     key: str                                # stable within the function: routine#n
+    tag: Optional[str] = None               # the tag argument's text, when the routine takes one
 
 
 class State:
@@ -142,8 +147,15 @@ class Transfer:
 
     def __init__(self, knowledge: Knowledge, summaries: dict[str, Summary],
                  locals_: frozenset[str], arrays: frozenset[str], on_event=None,
-                 condition_paths: frozenset[str] = frozenset()):
+                 condition_paths: frozenset[str] = frozenset(),
+                 types: Optional[dict[str, str]] = None, statics: frozenset[str] = frozenset(),
+                 function: str = ""):
         self.k = knowledge
+        # For whole-driver facts: declared types of parameters and locals.
+        self.types = types or {}
+        self.statics = statics
+        self.function = function
+        self.facts = Facts()
         # Constants are remembered only for locals that some condition tests:
         # others cannot prune a path and would only multiply states.
         self.condition_paths = condition_paths
@@ -156,14 +168,31 @@ class Transfer:
         self.on_event = on_event or (lambda *a: None)
 
     # ------------------------------------------------------------- sites
-    def site(self, call: ir.Call, routine: str, family: str) -> int:
+    def site(self, call: ir.Call, routine: str, family: str, tag_arg: Optional[int] = None) -> int:
         key = (call.name_loc.line, call.name_loc.col, routine)
         if key not in self._site_of:
             n = self._routine_counts.get(routine, 0)
             self._routine_counts[routine] = n + 1
             self._site_of[key] = len(self.sites)
-            self.sites.append(Site(call, routine, family, f"{routine}#{n}"))
+            tag = expr_text(call.args[tag_arg]) if tag_arg is not None and tag_arg < len(call.args) else None
+            self.sites.append(Site(call, routine, family, f"{routine}#{n}", tag))
         return self._site_of[key]
+
+    def location(self, e):
+        return raw_location(e, self.types, self.locals, self.statics, self.function)
+
+    def record_store(self, st: State, site: int, target, store_loc, is_list: bool = False,
+                     location=None) -> None:
+        """An owned object lands in storage that outlives the call (PT002)."""
+        location = location if location is not None else self.location(target)
+        if location is None:
+            return
+        if site < 0:
+            self.facts.param_stores.add((-site - 1, location))
+            return
+        s = self.sites[site]
+        self.facts.stores.add(StoreFact(s.key, s.routine, st.objs[site][0], s.call.name_loc,
+                                        store_loc, location, is_list))
 
     # -------------------------------------------------------- evaluation
     def evaluate(self, st: State, e, callvals: dict) -> Optional[tuple]:
@@ -189,7 +218,7 @@ class Transfer:
             if e.op == "=":
                 if value is None:
                     value = self.constant_value(e.target, e.value)
-                self.bind(st, e.target, value)
+                self.bind(st, e.target, value, e.value)
             else:
                 self.forget(st, access_path(e.target))
             return value
@@ -231,7 +260,7 @@ class Transfer:
         if type(e) not in (ir.Name, ir.Literal, ir.Opaque):
             self.evaluate(st, e, callvals)
 
-    def bind(self, st: State, target, value) -> None:
+    def bind(self, st: State, target, value, source=None) -> None:
         path = access_path(target)
         if path is not None and is_local(path, self.locals, self.arrays) and "[" not in path:
             self.forget(st, path)
@@ -243,7 +272,12 @@ class Transfer:
         # whose later release we cannot pair reliably): handed off.
         if path is not None and "[" in path and is_local(path, self.locals, self.arrays):
             self.forget(st, path)
+        if value is not None and value[0] == "obj" and st.objs[value[1]][1] in OWNED:
+            self.record_store(st, value[1], target, getattr(target, "loc", ir.NO_LOC))
         self._escape_value(st, value, f"stored into {path or 'memory'}")
+        if source is not None:      # what hangs off the stored pointer (its locked pages) goes too
+            for s in self.objects_in(st, source):
+                self.escape(st, s)
 
     def forget(self, st: State, path: Optional[str]) -> None:
         if path is None:
@@ -321,10 +355,21 @@ class Transfer:
         if summary is not None:
             return self.apply_summary(st, e, summary, values)
         if name in k.handoffs:
+            head = k.list_inserts.get(name)
             for i in k.handoffs[name]:
                 if i < len(e.args):
+                    if head is not None and head < len(e.args):
+                        for s in self.objects_in(st, e.args[i]):
+                            if st.objs[s][1] in OWNED:
+                                self.record_store(st, s, e.args[head], e.name_loc, is_list=True)
                     self.escape_arg(st, e.args[i], values[i])
             return None
+        if name in k.list_removals:
+            index = k.list_removals[name]
+            if index < len(e.args):
+                location = self.location(e.args[index])
+                if location is not None:
+                    self.facts.list_removals.add(location)
         if name in k.borrows or name in _CONDITION_MACROS:
             return None
         # Unknown routine (or a call through a pointer): it may keep what it
@@ -347,7 +392,7 @@ class Transfer:
         if a.handoff_unless_null_arg is not None and a.handoff_unless_null_arg < len(e.args):
             if not is_null_literal(e.args[a.handoff_unless_null_arg]):
                 return None     # attached to an IRP, which owns it now
-        site = self.site(e, a.name, a.family)
+        site = self.site(e, a.name, a.family, a.tag_arg)
         if a.result == "return":
             st.objs[site] = (a.family, ALLOC)
             st._key = None
@@ -360,21 +405,20 @@ class Transfer:
         arg_index, field = a.result
         if arg_index >= len(e.args):
             return None
-        if field.startswith("@"):
-            # Not stored anywhere we can see, but tied to the argument (the
-            # context IoSetCompletionRoutineEx hangs on an IRP): it goes where
-            # the argument goes.
-            holder = access_path(e.args[arg_index])
-            target = f"{holder}.{field}" if holder is not None else None
-        else:
-            holder = pointee_path(e.args[arg_index])
-            target = field_of(holder, field) if holder is not None else None
+        target = _held_at(e.args[arg_index], field)
         if target is None:
             return None
-        if not is_local(target, self.locals, self.arrays):
-            return None         # allocated into the caller's storage: the caller owns it
+        # "@" fields are ours (a lock on an MDL, a context on an IRP), wherever
+        # the MDL or IRP lives; real fields must be the function's own storage.
+        if not field.startswith("@") and not is_local(target, self.locals, self.arrays):
+            # Allocated straight into storage that is not ours (an out-parameter,
+            # a device extension): handed off, and noted for PT002.
+            st.objs[site] = (a.family, ESCAPED)
+            st._key = None
+            self.record_store(st, site, ir.Member(e.args[arg_index], field, True), e.name_loc)
+            return ("status", site, a.success)
         self.forget(st, target)
-        st.objs[site] = (a.family, ALLOC)
+        st.objs[site] = (a.family, LIVE if a.success == "always" else ALLOC)
         st.env[target] = ("obj", site)
         st._key = None
         self.on_event(st, "alloc", site)
@@ -383,30 +427,62 @@ class Transfer:
     def release(self, st: State, e: ir.Call, r, values) -> None:
         if r.arg >= len(e.args):
             return
+        arg = e.args[r.arg]
+        released = arg
         if r.field:
-            holder = pointee_path(e.args[r.arg])
-            value = st.env.get(field_of(holder, r.field)) if holder is not None else None
+            if not r.field.startswith("@"):
+                released = ir.Member(arg, r.field, True)
+            holder = _held_at(arg, r.field)
+            value = st.env.get(holder) if holder is not None else None
         else:
             value = values[r.arg]
+        location = self.location(released)
+        if location is not None:
+            self.facts.releases.add(ReleaseFact(location, e.name_loc, r.name))
+        if r.hands_off_attached:
+            base = access_path(arg)
+            for q, v in list(st.env.items()):
+                if base is not None and v[0] == "obj" and related(base, q) \
+                        and any(q.endswith("." + f) for f in r.hands_off_attached):
+                    self.escape(st, v[1])
         if value is None or value[0] != "obj":
             return
         site = value[1]
         family, status = st.objs[site]
         if status not in OWNED:
             return
-        if r.becomes and (family in r.families):
+        if site >= 0 and r.families and family not in r.families:
+            s = self.sites[site]
+            self.facts.mismatches.add(MismatchFact(r.name, e.name_loc, s.routine, family, s.call.name_loc))
+        if site >= 0 and r.tag_arg is not None and r.tag_arg < len(e.args) and family in r.families:
+            s = self.sites[site]
+            if s.tag is not None:
+                self.facts.tags.add(TagFact(s.tag, expr_text(e.args[r.tag_arg]), s.routine,
+                                            s.call.name_loc, r.name, e.name_loc))
+        if r.becomes and family in r.families:
             st.set_status(site, status, r.becomes)
         else:
             st.set_status(site, FREED)
         self.on_event(st, "release", site, e, r)
 
     def apply_summary(self, st: State, e: ir.Call, summary: Summary, values):
+        stores = dict(summary.stores)
         for i, (arg, value) in enumerate(zip(e.args, values)):
             effect = summary.params[i] if i < len(summary.params) else "keeps"
             if effect == "frees":
+                location = self.location(arg)
+                if location is not None:
+                    self.facts.releases.add(ReleaseFact(location, e.name_loc, e.name or ""))
                 if value is not None and value[0] == "obj" and st.objs[value[1]][1] in OWNED:
                     st.set_status(value[1], FREED)
             elif effect == "keeps":
+                if i in stores:
+                    objs = self.objects_in(st, arg)
+                    if value is not None and value[0] == "obj":
+                        objs.add(value[1])
+                    for s in objs:
+                        if st.objs[s][1] in OWNED:
+                            self.record_store(st, s, None, e.name_loc, location=stores[i])
                 self.escape_arg(st, arg, value)
         if summary.returns:
             site = self.site(e, e.name, summary.returns)
@@ -549,3 +625,13 @@ class Transfer:
 # Macros testing an NTSTATUS: True when they hold for success.
 _CONDITION_MACROS = {"NT_SUCCESS": True, "NT_ERROR": False, "NT_INFORMATION": True,
                      "SUCCEEDED": True, "FAILED": False}
+
+
+def _held_at(arg, field: str) -> Optional[str]:
+    """The path where an allocator puts (or a release finds) ``arg``'s ``field``:
+    ``&u`` + Buffer -> ``u.Buffer``; ``Mdl`` + @locked -> ``Mdl.@locked``."""
+    if field.startswith("@"):
+        holder = access_path(arg)
+        return f"{holder}.{field}" if holder is not None else None
+    holder = pointee_path(arg)
+    return field_of(holder, field) if holder is not None else None

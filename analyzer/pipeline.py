@@ -3,16 +3,22 @@ their CFGs, compute summaries bottom-up, run the checks."""
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
+from typing import Optional
 
 from . import ir
 from .cfg import build_cfg
-from .checks import alloc_leak
+from .checks import alloc_leak, free_mismatch
 from .explore import Limits, explore
 from .findings import Finding, Notification
 from .frontend.base import get_frontend
 from .knowledge import Knowledge
+from .facts import FunctionInfo, Registration
+from .ir import Loc
 from .ownership import Summary
+from .roles import default_roles, roles_of_function
+from .scan import FileScan, LineIndex, quota_pattern, scan_file, scan_quota_calls
 from .sal import declared_summaries, merge as merge_declared
 from .suppressions import apply_suppressions
 
@@ -26,6 +32,14 @@ class FileReport:
     functions: int = 0
     analyzed_functions: int = 0
     summaries: dict[str, Summary] = field(default_factory=dict)
+    # For the whole-driver model (analyzer/driver.py):
+    infos: list[FunctionInfo] = field(default_factory=list)
+    registrations: list[Registration] = field(default_factory=list)
+    scan: FileScan = field(default_factory=FileScan)
+    typedefs: dict[str, str] = field(default_factory=dict)
+    macros: dict[str, str] = field(default_factory=dict)
+    globals: list[str] = field(default_factory=list)
+    defines_entry: bool = False
     suppressed: list[Finding] = field(default_factory=list)   # silenced inline
 
 
@@ -115,20 +129,65 @@ def bottom_up(functions: list[ir.Function]) -> list[ir.Function]:
     return order
 
 
+def file_guard(src: bytes, limits: Limits) -> str | None:
+    """Why a file is too big to analyze within the per-file bounds, or None."""
+    if len(src) > limits.max_file_bytes:
+        return (f"file is {len(src) / 2**20:.1f} MiB, over the "
+                f"{limits.max_file_bytes / 2**20:g} MiB limit; file skipped")
+    pos, line = 0, 1
+    while True:
+        end = src.find(b"\n", pos)
+        stop = len(src) if end < 0 else end
+        if stop - pos > limits.max_line_bytes:
+            return (f"line {line} is {(stop - pos) / 2**10:.0f} KiB long, over the "
+                    f"{limits.max_line_bytes / 2**10:g} KiB limit; file skipped")
+        if end < 0:
+            return None
+        pos, line = end + 1, line + 1
+
+
+def _too_deep(unit, path: str) -> list[Notification]:
+    """Functions the frontend could not lower for nesting depth: bound hits, not parse errors."""
+    from .frontend.treesitter import TOO_DEEP
+    deep = [(loc, msg) for loc, msg in unit.errors if TOO_DEEP in msg]
+    unit.errors = [e for e in unit.errors if TOO_DEEP not in e[1]]
+    return [Notification("warning", "bound-hit", msg, path, loc) for loc, msg in deep]
+
+
 def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits = Limits(),
-                   frontend: str = "tree-sitter") -> FileReport:
+                   frontend: str = "tree-sitter",
+                   external: Optional[dict[str, Summary]] = None) -> FileReport:
+    """Analyze one file.  ``external`` holds summaries of functions defined in
+    the driver's other files (the whole-driver model's second round)."""
     report = FileReport(path, lines=src.count(b"\n") + (1 if src and not src.endswith(b"\n") else 0))
+    guard = file_guard(src, limits)
+    if guard is not None:
+        report.notifications.append(Notification("warning", "bound-hit", guard, path))
+        return report
     declared = declared_summaries(src)     # SAL ownership annotations win over inference
-    unit = get_frontend(frontend).parse_unit(path, src, select_functions(knowledge, frozenset(declared)))
+    external = external or {}
+    unit = get_frontend(frontend).parse_unit(
+        path, src, select_functions(knowledge, frozenset(declared) | frozenset(external)))
     report.functions = len(unit.functions)
+    report.notifications += _too_deep(unit, path)
     for loc, message in unit.errors[:1]:
         more = f" (and {len(unit.errors) - 1} more)" if len(unit.errors) > 1 else ""
         report.notifications.append(Notification(
             "note", "parse-error", f"{message} at line {loc.line}{more}; the affected code was skipped",
             path, loc))
     lowered = [f for f in unit.functions if f.body is not None]
-    summaries: dict[str, Summary] = {n: merge_declared(s, None, len(s.params)) for n, s in declared.items()}
-    for fn in bottom_up(lowered):
+    summaries: dict[str, Summary] = dict(external)
+    summaries.update({n: merge_declared(s, None, len(s.params)) for n, s in declared.items()})
+    facts_of: dict[str, object] = {}
+    order = bottom_up(lowered)
+    file_deadline = time.monotonic() + limits.max_file_seconds if limits.max_file_seconds else None
+    for i, fn in enumerate(order):
+        if file_deadline is not None and time.monotonic() > file_deadline:
+            report.notifications.append(Notification(
+                "warning", "bound-hit",
+                f"file analysis took more than {limits.max_file_seconds:g} s; "
+                f"{len(order) - i} function(s) not analyzed", path))
+            break
         report.analyzed_functions += 1
         try:
             cfg = build_cfg(fn, knowledge.noreturn)
@@ -146,6 +205,8 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
                 summaries[fn.name] = merge_declared(declared[fn.name], None, len(fn.params))
             continue
         summaries[fn.name] = outcome.summary
+        facts_of[fn.name] = outcome.transfer.facts
+        report.findings.extend(free_mismatch.findings(fn, outcome.transfer.facts, knowledge))
         if fn.name in declared:
             summaries[fn.name] = merge_declared(declared[fn.name], outcome.summary, len(fn.params))
         if outcome.bound_hit:
@@ -154,9 +215,41 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
                 f"{fn.name}: analysis bound hit ({outcome.bound_hit}); some paths were not followed",
                 path, fn.loc))
         report.findings.extend(alloc_leak.findings(fn, outcome, knowledge))
-    report.summaries = summaries
+    report.summaries = {n: s for n, s in summaries.items() if n not in external}
+    _describe_for_driver(report, unit, src, knowledge, facts_of)
     # Inline suppressions are read from the original bytes (the blanker
     # turned #pragma lines into spaces in what was parsed).
     report.findings, report.suppressed, unused = apply_suppressions(path, src, report.findings)
     report.notifications.extend(unused)
     return report
+
+
+_QUOTA_PATTERNS: dict[int, object] = {}
+
+
+def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledge: Knowledge,
+                         facts_of: dict) -> None:
+    """Everything the whole-driver checks need from this file (analyzer/driver.py)."""
+    roles = default_roles()
+    pattern = _QUOTA_PATTERNS.get(id(knowledge))
+    if pattern is None:
+        pattern = _QUOTA_PATTERNS[id(knowledge)] = quota_pattern(knowledge)
+    lines = LineIndex(unit.text)
+    release_names = frozenset(knowledge.releases)
+    for fn in unit.functions:
+        quota = tuple(scan_quota_calls(unit.text, fn.span[0], fn.span[1], knowledge, pattern, lines)) \
+            if pattern is not None and fn.span[1] else ()
+        report.infos.append(FunctionInfo(
+            fn.name, report.path, fn.loc, fn.is_static, fn.callees,
+            frozenset(roles_of_function(fn.name, fn.annotations, unit.role_decls, roles)),
+            quota, facts_of.get(fn.name), bool(fn.callees & release_names)))
+        if fn.name in roles.entry_points or fn.callees & roles.entry_points:
+            report.defines_entry = True
+    for role, name, offset in roles.registrations(unit.text):
+        line, col = lines.position(offset)
+        report.registrations.append(Registration(role, name, report.path,
+                                                 Loc(line, col, line, col + len(name))))
+    report.scan = scan_file(src)     # the original text: context declarations are blanked as macros
+    report.typedefs = dict(unit.typedefs)
+    report.macros = dict(unit.macros)
+    report.globals = list(unit.globals)

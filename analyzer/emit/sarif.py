@@ -428,9 +428,11 @@ def to_sarif(result: Result, *, root: str, category: str | None = None,
                    for i, r in enumerate(f.related, 1)]
         code_flows = None
         if f.steps:
+            # One codeFlow for the path, and one more for each alternative
+            # (every distinct call chain of a PT003 finding).
             code_flows = [om.CodeFlow(thread_flows=[om.ThreadFlow(locations=[
                 om.ThreadFlowLocation(location=_location(paths, s.path, s.loc, message=s.message))
-                for s in f.steps])])]
+                for s in flow])]) for flow in (f.steps, *f.flows)]
 
         results.append(om.Result(
             rule_id=f.rule_id,

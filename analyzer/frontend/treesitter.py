@@ -13,6 +13,8 @@ _NOT_CALLEES = frozenset({"if", "while", "for", "switch", "return", "sizeof", "d
                           "__except", "case", "defined", "else"})
 _NULL_NAMES = frozenset({"NULL", "nullptr"})
 _STATEMENT_WRAPPERS = frozenset({"attributed_statement"})
+#: ``Unit.errors`` message for a function body nested too deeply to lower.
+TOO_DEEP = "nesting too deep to lower"
 
 
 def callee_names(body: bytes) -> frozenset[str]:
@@ -25,7 +27,10 @@ class TreeSitterFrontend:
 
     def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
         parsed = parse(src)
-        return _Lowerer(path, parsed.text, parsed.spans).unit(parsed.tree.root_node, select)
+        try:
+            return _Lowerer(path, parsed.blanked, parsed.spans).unit(parsed.tree.root_node, select)
+        except RecursionError:  # nesting outside any function body (declarations, ERROR nodes)
+            return ir.Unit(path, errors=[(ir.Loc(1, 1, 1, 1), f"{TOO_DEEP}; file skipped")])
 
 
 class _Lowerer:
@@ -55,7 +60,7 @@ class _Lowerer:
 
     # ------------------------------------------------------------ top level
     def unit(self, root, select: Optional[Selector]) -> ir.Unit:
-        unit = ir.Unit(self.path)
+        unit = ir.Unit(self.path, text=self.src)
         definitions: list = []
         self._top(root, unit, definitions)
         functions = [self.function(node) for node in definitions]
@@ -65,7 +70,11 @@ class _Lowerer:
             wanted = select([(fn.name, self._body_bytes(node)) for fn, node in functions])
         for fn, node in functions:
             if wanted is None or fn.name in wanted:
-                fn.body = self.block(node.child_by_field_name("body"))
+                try:
+                    fn.body = self.block(node.child_by_field_name("body"))
+                except RecursionError:  # pathological nesting: skip this body, keep the file
+                    fn.body, fn.has_error = None, True
+                    unit.errors.append((fn.loc, f"{fn.name}: {TOO_DEEP}; function skipped"))
             unit.functions.append(fn)
         if root.has_error:
             self._collect_errors(root, unit)
@@ -82,6 +91,8 @@ class _Lowerer:
                 definitions.append(child)
             elif kind == "declaration":
                 self._global_declaration(child, unit)
+            elif kind == "type_definition":
+                self._typedef(child, unit)
             elif kind == "preproc_def":
                 name = child.child_by_field_name("name")
                 value = child.child_by_field_name("value")
@@ -103,6 +114,23 @@ class _Lowerer:
             # `DRIVER_UNLOAD DriverUnload;` declares a function by role type.
             if decl.type == "identifier" and type_node is not None and type_node.type == "type_identifier":
                 unit.role_decls[name] = type_text
+
+    def _typedef(self, node, unit: ir.Unit) -> None:
+        """``typedef struct _X {...} X, *PX;``: X, PX and _X all name struct X."""
+        type_node = node.child_by_field_name("type")
+        names = [_declarator_name(d) for d in node.children_by_field_name("declarator")]
+        names = [n for n in names if n]
+        if type_node is None or not names:
+            return
+        tag = type_node.child_by_field_name("name") if type_node.type in (
+            "struct_specifier", "union_specifier") else None
+        plain = [n for d, n in zip(node.children_by_field_name("declarator"), names)
+                 if d.type == "type_identifier"]
+        canonical = plain[0] if plain else (self.text(tag).lstrip("_") if tag is not None else names[0])
+        for name in names:
+            unit.typedefs[name] = canonical
+        if tag is not None:
+            unit.typedefs[self.text(tag)] = canonical
 
     def _collect_errors(self, root, unit: ir.Unit) -> None:
         stack = [root]
@@ -146,6 +174,7 @@ class _Lowerer:
             callees=callee_names(body_bytes),
             end_line=node.end_point[0] + 1,
             has_error=node.has_error,
+            span=(node.start_byte, node.end_byte),
         )
         return fn, node
 

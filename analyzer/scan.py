@@ -1,0 +1,95 @@
+"""Facts read straight off a file's text, for the whole-driver model: WDF
+context types and their accessors, device-extension types, calls that
+charge pool quota.  Text scans are cheap and need no headers; what they find
+is resolved against the whole driver later (analyzer/driver.py)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .knowledge import Knowledge
+from .roles import split_arguments
+
+_CONTEXT_WITH_NAME = re.compile(rb"\bWDF_DECLARE_CONTEXT_TYPE_WITH_NAME\s*\(\s*(\w+)\s*,\s*(\w+)\s*\)")
+_CONTEXT = re.compile(rb"\bWDF_DECLARE_CONTEXT_TYPE\s*\(\s*(\w+)\s*\)")
+_EXT_CAST = re.compile(rb"\(\s*(\w+)\s*\*?\s*\)\s*\(?\s*[\w.>\-]*(?:->|\.)\s*DeviceExtension\b")
+_EXT_DECL = re.compile(rb"\b(\w+)\s*\*?\s+\*?\s*\w+\s*=\s*[\w.>\-]*->\s*DeviceExtension\b")
+_EXT_CREATE = re.compile(rb"\bIoCreateDevice\s*\(\s*[^,;]+,\s*sizeof\s*\(\s*(\w+)\s*\)")
+_WDF_HANDLE = re.compile(rb"\b(?:WDFDEVICE|WDFDRIVER)\s+(\w+)")
+_ONE_ARG_CALL = re.compile(rb"\b(\w+)\s*\(\s*(\w+)\s*(\(\s*\))?\s*\)")
+_DEVICE_GETTERS = (b"WdfDriverGetDefault", b"WdfIoQueueGetDevice", b"WdfInterruptGetDevice",
+                   b"WdfDpcGetParentObject", b"WdfTimerGetParentObject", b"WdfWorkItemGetParentObject")
+
+
+@dataclass
+class FileScan:
+    context_types: dict[str, str] = field(default_factory=dict)   # accessor -> context type
+    extension_types: set[str] = field(default_factory=set)       # device extension type names
+    device_accessor_calls: set[str] = field(default_factory=set) # callees applied to a WDFDEVICE/WDFDRIVER
+
+
+def scan_file(text: bytes) -> FileScan:
+    scan = FileScan()
+    for m in _CONTEXT_WITH_NAME.finditer(text):
+        scan.context_types[m.group(2).decode()] = m.group(1).decode()
+    for m in _CONTEXT.finditer(text):
+        name = m.group(1).decode()
+        scan.context_types[f"WdfObjectGet_{name}"] = name
+    for pattern in (_EXT_CAST, _EXT_DECL, _EXT_CREATE):
+        scan.extension_types.update(m.group(1).decode() for m in pattern.finditer(text))
+    scan.extension_types -= {"PVOID", "VOID", "return"}
+    handles = {m.group(1) for m in _WDF_HANDLE.finditer(text)}
+    for m in _ONE_ARG_CALL.finditer(text):
+        arg, called = m.group(2), m.group(3)
+        if (arg in handles and not called) or (called and arg in _DEVICE_GETTERS):
+            scan.device_accessor_calls.add(m.group(1).decode())
+    return scan
+
+
+@dataclass(frozen=True)
+class QuotaCall:
+    """A call that may charge pool quota; ``condition`` is resolved per driver:
+    "" (always), "flag:NAME:<flags text>" (ExAllocatePool2/3 flags), "true:<arg text>"."""
+    routine: str
+    line: int
+    col: int
+    condition: str
+
+
+class LineIndex:
+    def __init__(self, text: bytes):
+        self.starts = [0] + [m.end() for m in re.finditer(rb"\n", text)]
+        self.text = text
+
+    def position(self, offset: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self.starts, offset) - 1
+        line = self.text[self.starts[row]:offset]
+        return row + 1, len(line.decode("utf-8", "replace")) + 1
+
+
+def quota_pattern(knowledge: Knowledge) -> re.Pattern | None:
+    names = [a.name for a in knowledge.allocators.values()
+             if a.quota or a.quota_arg is not None or a.quota_flag]
+    if not names:
+        return None
+    return re.compile(rb"\b(" + b"|".join(re.escape(n.encode()) for n in sorted(names)) + rb")\s*\(")
+
+
+def scan_quota_calls(text: bytes, start: int, end: int, knowledge: Knowledge,
+                     pattern: re.Pattern, lines: LineIndex) -> list[QuotaCall]:
+    calls = []
+    for m in pattern.finditer(text, start, end):
+        a = knowledge.allocators[m.group(1).decode()]
+        line, col = lines.position(m.start(1))
+        if a.quota:
+            calls.append(QuotaCall(a.name, line, col, ""))
+            continue
+        args = split_arguments(text, m.end())
+        if a.quota_flag and args:
+            flags = b" ".join(args[0][0].split()).decode("utf-8", "replace")
+            calls.append(QuotaCall(a.name, line, col, f"flag:{a.quota_flag}:{flags}"))
+        elif a.quota_arg is not None and a.quota_arg < len(args):
+            value = args[a.quota_arg][0].strip().decode("utf-8", "replace")
+            calls.append(QuotaCall(a.name, line, col, f"true:{value}"))
+    return calls
