@@ -33,6 +33,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", metavar="RULES", help="comma-separated rule ids to report")
     check.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids not to report")
     check.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    check.add_argument("--frontend", choices=("auto", "tree-sitter", "clang"), default="auto",
+                       help="parser: clang (libclang, precise, needs the build's flags) or tree-sitter; "
+                            "auto uses clang when a compile_commands.json is found (default: auto)")
+    check.add_argument("-p", "--build-dir", metavar="DIR", default=None,
+                       help="directory holding compile_commands.json (read, never executed)")
+    check.add_argument("-I", dest="include_dirs", action="append", default=[], metavar="DIR",
+                       help="clang frontend: add an include directory")
+    check.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME[=VALUE]",
+                       help="clang frontend: define a macro")
     adopt = check.add_argument_group("adoption (suppressions, baselines, configuration)")
     adopt.add_argument("--fail-on", choices=("error", "warning", "note"), default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
@@ -56,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="rule id (PT001) or name (alloc-leak)")
-    sub.add_parser("lsp", help="run the language server on stdio (editor diagnostics)")
+    lsp = sub.add_parser("lsp", help="run the language server on stdio (editor diagnostics)")
+    lsp.add_argument("--stdio", action="store_true",
+                     help="accepted for clients that pass it; stdio is the only transport")
     return parser
 
 
@@ -108,7 +119,9 @@ def _check(args) -> int:
     known = set(load_rules())
     config = Config(jobs=max(0, args.jobs),
                     select=_rule_ids(args.select, known),
-                    ignore=_rule_ids(args.ignore, known) or frozenset())
+                    ignore=_rule_ids(args.ignore, known) or frozenset(),
+                    frontend=args.frontend, build_dir=args.build_dir,
+                    include_dirs=tuple(args.include_dirs), defines=tuple(args.defines))
     plan = prepare(args, config, known)          # configuration file, baseline, --changed-files
     if isinstance(plan, int):
         return plan

@@ -7,7 +7,6 @@ import {
   LanguageClientOptions,
   ServerOptions,
   State,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 let client: LanguageClient | undefined;
@@ -81,8 +80,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   }
   output?.appendLine(`pooltrack: starting ${resolved} ${cmd.args.join(" ")}`);
   const serverOptions: ServerOptions = {
-    run: { command: resolved, args: cmd.args, transport: TransportKind.stdio },
-    debug: { command: resolved, args: cmd.args, transport: TransportKind.stdio },
+    // no `transport`: with TransportKind.stdio the client would append --stdio
+    run: { command: resolved, args: cmd.args },
+    debug: { command: resolved, args: cmd.args },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
