@@ -1,0 +1,104 @@
+"""The one place that builds the tree-sitter C parser.
+
+``parse(src)`` blanks annotations and dead preprocessor branches
+(``blanking.blank``) and parses the result.  Offsets in the tree are offsets
+in the original ``src``: blanking never moves a byte.
+
+Microsoft extensions that tree-sitter-c 0.24 parses itself, so they are NOT
+blanked and appear in the tree under these node types:
+
+* ``__try {} __except (f) {}`` -> ``seh_try_statement`` (field ``body``) with
+  ``seh_except_clause`` (fields ``filter``: parenthesized_expression, ``body``)
+* ``__try {} __finally {}``   -> ``seh_try_statement`` with
+  ``seh_finally_clause`` (field ``body``)
+* ``__leave;``                -> ``seh_leave_statement``
+* ``__stdcall`` ``__cdecl`` ``__fastcall`` ``__thiscall`` ``__vectorcall``
+  ``__clrcall``              -> ``ms_call_modifier``
+* ``__declspec(ident)``       -> ``ms_declspec_modifier`` (``__declspec`` with
+  a more complex argument, e.g. ``code_seg("PAGE")``, is blanked)
+* ``__inline`` ``__forceinline`` -> ``storage_class_specifier``
+* ``__restrict`` ``__unaligned`` ``__sptr`` ``__uptr`` after ``*`` ->
+  ``ms_pointer_modifier`` wrapping ``ms_restrict_modifier`` /
+  ``ms_unaligned_ptr_modifier`` / ``ms_signed_ptr_modifier`` /
+  ``ms_unsigned_ptr_modifier``; ``__based(p)`` -> ``ms_based_modifier``
+* ``extern "C" { ... }``      -> ``linkage_specification`` (rare: the usual
+  ``#ifdef __cplusplus`` wrapper is blanked as a dead branch)
+
+``#define``/``#include``/``#undef`` lines stay (``preproc_def``,
+``preproc_function_def``, ``preproc_include``, ...); ``#if`` lines and
+``#pragma`` lines are blanked, their text is in ``ParsedSource.spans``.
+
+Blanked constructs whose *blocks stay* in the tree (find the span whose
+text starts with the keyword just before the block to recover them):
+
+* excpt.h ``try {A} finally {B}`` / ``try {A} except (f) {H}`` and
+  classpnp's ``TRY``/``FINALLY``: the keywords (and ``except (f)``) are
+  blanked, so A, B, H become consecutive ``compound_statement`` nodes;
+  ``leave;`` / ``LEAVE;`` become an empty ``expression_statement`` (``;``).
+* ``do {A} WHILE (c);`` -> ``{A} ;`` and ``WHILE (c) {A}`` -> ``{A}``.
+* Statement macros written without ``;`` (``DbgDoit(x)``, ``MAKE_CASE(X)``)
+  and loop macros (``ForEachEntry(l, e) {``) disappear; the block stays.
+* Only the first branch of an ``#if`` chain not known to be false is kept.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+import tree_sitter
+import tree_sitter_c
+
+from .blanking import Span, blank
+
+__all__ = ["ParsedSource", "parse", "parser", "language"]
+
+
+@dataclass(frozen=True)
+class ParsedSource:
+    """One parsed file.  Node offsets index ``source`` and ``blanked`` alike."""
+
+    source: bytes  # the bytes given to parse()
+    blanked: bytes  # what tree-sitter saw: same length and line layout
+    spans: list[Span]  # blanked (start, end, original text), sorted
+    tree: tree_sitter.Tree
+
+    @property
+    def root(self) -> tree_sitter.Node:
+        return self.tree.root_node
+
+    def text(self, node: tree_sitter.Node) -> bytes:
+        """Original text of ``node`` (annotations inside it included)."""
+        return self.source[node.start_byte:node.end_byte]
+
+    def spans_in(self, start: int, end: int) -> list[Span]:
+        """Blanked spans inside ``[start, end)``, e.g. the annotations of one
+        function: ``spans_in(fn.start_byte, fn.end_byte)``.  Annotations written
+        before a function header lie before ``fn.start_byte``."""
+        i = bisect.bisect_left(self.spans, (start,))
+        out = []
+        while i < len(self.spans) and self.spans[i][1] <= end:
+            out.append(self.spans[i])
+            i += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def language() -> tree_sitter.Language:
+    return tree_sitter.Language(tree_sitter_c.language())
+
+
+@lru_cache(maxsize=1)
+def parser() -> tree_sitter.Parser:
+    """The one cached parser (not thread-safe: one parse at a time)."""
+    return tree_sitter.Parser(language())
+
+
+def parse(src: bytes | str, *, blanked: bool = True) -> ParsedSource:
+    """Blank ``src`` and parse it; ``blanked=False`` parses the raw bytes."""
+    if isinstance(src, str):
+        src = src.encode("utf-8")
+    src = bytes(src)
+    text, spans = blank(src) if blanked else (src, [])
+    return ParsedSource(src, text, spans, parser().parse(text))
