@@ -21,8 +21,18 @@ class Frontend(Protocol):
         ...
 
 
-def get_frontend(name: str = "tree-sitter") -> Frontend:
-    if name in ("tree-sitter", "treesitter", "auto"):
+def get_frontend(name: str = "tree-sitter", **options) -> Frontend:
+    """``options`` go to the clang frontend: include_dirs, defines, build_dir,
+    headers ("auto" | "shim" | "mingw").  ``auto`` means clang when a
+    compilation database was found (``build_dir`` set), tree-sitter otherwise."""
+    if not isinstance(name, str):
+        return name                 # already a frontend (engine builds clang's once)
+    if name == "auto":
+        name = "clang" if options.get("build_dir") else "tree-sitter"
+    if name in ("tree-sitter", "treesitter"):
         from .treesitter import TreeSitterFrontend
         return TreeSitterFrontend()
-    raise ValueError(f"unknown frontend {name!r} (available: tree-sitter)")
+    if name == "clang":
+        from .clang import ClangFrontend
+        return ClangFrontend(**options)
+    raise ValueError(f"unknown frontend {name!r} (available: auto, tree-sitter, clang)")

@@ -1,0 +1,762 @@
+"""Lower a libclang AST to the IR (the same IR, and the same conventions, as
+``treesitter.py``).
+
+What clang adds over tree-sitter:
+
+* macros are expanded: a call hidden in a macro body (``#define ALLOC(n)
+  ExAllocatePoolWithTag(...)``) is a real call, located at the macro's use
+  site (the expansion location);
+* only the active ``#if`` branch exists;
+* types are resolved (a typedef'd struct pointer is known to be a pointer).
+
+Macro uses whose expansion contains no call of its own (``NULL``,
+``STATUS_SUCCESS``, ``NT_SUCCESS(status)``) are lowered as written, exactly
+as tree-sitter lowers them, so the analysis sees ``NT_SUCCESS(...)`` and not
+``((NTSTATUS)(status)) >= 0``.
+
+Headers, in order of preference: a compilation database (-p) or -I/-D given
+by the user; the mingw-w64 DDK headers (Debian ``mingw-w64-x86-64-dev``);
+the bundled ``wdk_shim.h``.  Any ``#include`` that resolves nowhere becomes an
+empty file, so a missing header never stops the parse.  Nothing from a
+compilation database is ever executed: only -I/-D/-U/-include/-std are read.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+import shlex
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .. import ir
+from .base import Selector
+from .treesitter import callee_names
+
+SHIM_DIR = Path(__file__).resolve().parent
+SHIM = SHIM_DIR / "wdk_shim.h"
+WDF_SHIM = SHIM_DIR / "wdf_shim.h"
+MINGW_ROOT = Path("/usr/x86_64-w64-mingw32/include")
+VIRTUAL = "/__pooltrack__"          # unsaved (in-memory) files live here
+VIRTUAL_INC = VIRTUAL + "/include"
+PRELUDE = VIRTUAL + "/prelude.h"
+# libclang's wheel ships no compiler resource headers; mingw's intrin.h wants these.
+_INTRINSIC_STUBS = ("mm_malloc.h", "x86intrin.h", "cpuid.h", "mmintrin.h", "mm3dnow.h",
+                    "xmmintrin.h", "emmintrin.h", "pmmintrin.h", "immintrin.h", "ammintrin.h",
+                    "tmmintrin.h", "smmintrin.h", "nmmintrin.h",
+                    "wmmintrin.h", "ia32intrin.h")
+_WDK_NAMES = ("ntddk.h", "wdm.h", "ntifs.h", "ntstrsafe.h", "ntintsafe.h", "wdmsec.h",
+              "wdf.h", "ntdef.h", "ntstatus.h", "initguid.h", "wmilib.h", "wmistr.h")
+_INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*[<"]([^>"\n]+)[>"]', re.M)
+_SAL = re.compile(rb"\b(_(?:[A-Za-z][A-Za-z0-9]*_)+|__drv_\w+)(\s*\()?")
+_DEFINED = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.M)
+_KEEP_GOING = 0x200
+_NULL_NAMES = frozenset({"NULL", "nullptr"})
+_TS_EXPRESSIONS = frozenset({"identifier", "number_literal", "string_literal", "null", "true", "false",
+                             "char_literal", "concatenated_string"})
+
+HEADER_MODES = ("auto", "shim", "mingw")
+
+
+def mingw_available() -> bool:
+    return (MINGW_ROOT / "ddk" / "wdm.h").is_file()
+
+
+@lru_cache(maxsize=1)
+def _cindex():
+    import clang.cindex as ci
+    return ci
+
+
+@lru_cache(maxsize=8)
+def _read_db(db_path: str) -> dict[str, tuple[str, list[str]]]:
+    """compile_commands.json -> {absolute file: (directory, argv)}; never run."""
+    with open(db_path, encoding="utf-8") as fh:
+        entries = json.load(fh)
+    out = {}
+    for e in entries if isinstance(entries, list) else []:
+        try:
+            directory = e.get("directory", ".")
+            argv = e.get("arguments") or shlex.split(e.get("command", ""), posix=True)
+            path = os.path.normpath(os.path.join(directory, e["file"]))
+        except (KeyError, ValueError, TypeError):
+            continue
+        out[path] = (directory, [str(a) for a in argv])
+    return out
+
+
+def find_compile_db(start: str) -> Optional[str]:
+    """compile_commands.json in ``start`` (a file or directory) or a parent."""
+    p = Path(start).resolve()
+    if p.is_file() or not p.exists():
+        p = p.parent
+    for d in (p, *p.parents):
+        candidate = d / "compile_commands.json"
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+def db_flags(directory: str, argv: Sequence[str]) -> list[str]:
+    """The preprocessor-relevant part of a compile command, paths made absolute."""
+    flags: list[str] = []
+    args = list(argv)
+    i = 1
+    while i < len(args):
+        a = args[i]
+        for opt in ("-I", "/I", "-isystem", "-include", "/FI", "-D", "/D", "-U", "/U"):
+            if a == opt and i + 1 < len(args):
+                value, i = args[i + 1], i + 1
+            elif a.startswith(opt) and len(a) > len(opt) and not (opt == "-I" and a.startswith("-include")):
+                value = a[len(opt):]
+            else:
+                continue
+            norm = {"/I": "-I", "/FI": "-include", "/D": "-D", "/U": "-U"}.get(opt, opt)
+            if norm in ("-I", "-isystem", "-include"):
+                value = os.path.normpath(os.path.join(directory, value))
+            flags += [norm, value] if norm in ("-isystem", "-include") else [norm + value]
+            break
+        else:
+            if a.startswith("-std="):
+                flags.append(a)
+        i += 1
+    return flags
+
+
+class ClangFrontend:
+    name = "clang"
+
+    def __init__(self, include_dirs: Sequence[str] = (), defines: Sequence[str] = (),
+                 build_dir: Optional[str] = None, headers: str = "auto"):
+        if headers not in HEADER_MODES:
+            raise ValueError(f"unknown header mode {headers!r}")
+        self.include_dirs = list(include_dirs)
+        self.defines = list(defines)
+        self.build_dir = build_dir
+        self.headers = headers
+        self._index = None
+
+    # ------------------------------------------------------------ arguments
+    def header_mode(self) -> str:
+        if self.headers != "auto":
+            return self.headers
+        return "mingw" if mingw_available() else "shim"
+
+    def arguments(self, path: str, src: bytes) -> tuple[list[str], list[tuple[str, bytes]]]:
+        user: list[str] = [f"-I{d}" for d in self.include_dirs] + [f"-D{d}" for d in self.defines]
+        db = None
+        if self.build_dir is not None:
+            db = os.path.join(self.build_dir, "compile_commands.json")
+        if db and os.path.isfile(db):
+            entry = _read_db(db).get(os.path.normpath(os.path.abspath(path)))
+            if entry is not None:
+                user = db_flags(*entry) + user
+        mode = "user" if any(a.startswith(("-I", "-isystem", "-include")) for a in user) else self.header_mode()
+        args = ["-x", "c", "-std=gnu11", "-fms-extensions", "-ferror-limit=0",
+                "-Wno-implicit-function-declaration", "-Wno-implicit-int", "-Wno-int-conversion",
+                "-Wno-incompatible-pointer-types", "-Wno-macro-redefined",
+                "-D_AMD64_", "-D_WIN64", "-DNTDDI_VERSION=0x0A000000", "-D_KERNEL_MODE"]
+        unsaved: list[tuple[str, bytes]] = []
+        if mode == "mingw":
+            args += ["--target=x86_64-w64-mingw32", "-nostdinc",
+                     "-isystem", str(MINGW_ROOT / "ddk"), "-isystem", str(MINGW_ROOT)]
+            unsaved.append((f"{VIRTUAL_INC}/wdf.h", f'#include "{WDF_SHIM}"\n'.encode()))
+        else:
+            args += ["--target=x86_64-pc-windows-msvc", "-nostdinc"]
+        args += user
+        if mode == "shim":
+            args += ["-include", str(SHIM)]
+        args += ["-include", PRELUDE, "-idirafter", VIRTUAL_INC]
+        given = {name for name, _ in unsaved}
+        for name in _INTRINSIC_STUBS + (_WDK_NAMES if mode == "shim" else ()):
+            if f"{VIRTUAL_INC}/{name}" not in given:
+                unsaved.append((f"{VIRTUAL_INC}/{name}", b""))
+                given.add(f"{VIRTUAL_INC}/{name}")
+        # Whatever the source includes and no search path has: an empty file.
+        for inc in set(_INCLUDE.findall(src)):
+            name = f"{VIRTUAL_INC}/{inc.decode('utf-8', 'replace')}"
+            if name not in given and ".." not in inc.decode("utf-8", "replace"):
+                unsaved.append((name, b""))
+                given.add(name)
+        unsaved.append((PRELUDE, sal_prelude(src)))
+        return args, unsaved
+
+    # ---------------------------------------------------------------- parse
+    def _parse(self, path: str, src: bytes, extra: bytes):
+        ci = _cindex()
+        if self._index is None:
+            self._index = ci.Index.create()
+        abspath = os.path.abspath(path)
+        args, unsaved = self.arguments(abspath, src)
+        unsaved = [(abspath, src)] + [(n, c + extra if n == PRELUDE else c) for n, c in unsaved]
+        options = ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD | _KEEP_GOING
+        return self._index.parse(abspath, args=args, unsaved_files=unsaved, options=options), abspath
+
+    def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
+        tu, abspath = self.parse_tu(path, src)
+        return _Lowerer(path, abspath, src, tu).unit(select)
+
+    def parse_tu(self, path: str, src: bytes):
+        """Parse; when names are missing (headers the shim or mingw lack),
+        declare them (identifiers as int constants, type names as opaque
+        pointers) and parse once more, so one missing constant does not cost
+        a function its analysis."""
+        tu, abspath = self._parse(path, src, b"")
+        extra = recovery_declarations(tu, abspath, src)
+        if extra:
+            tu, abspath = self._parse(path, src, extra)
+        return tu, abspath
+
+
+_UNDECLARED = re.compile(r"use of undeclared identifier '(\w+)'")
+_UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
+
+
+def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
+    idents: set[str] = set()
+    types: set[str] = set()
+    for d in tu.diagnostics:
+        if d.severity < 3 or d.location.file is None or d.location.file.name != abspath:
+            continue
+        m = _UNDECLARED.search(d.spelling)
+        if m:
+            idents.add(m.group(1))
+        m = _UNKNOWN_TYPE.search(d.spelling)
+        if m:
+            types.add(m.group(1))
+    for i in list(idents):
+        # `POOL_EXTENDED_PARAMETER params;` at the start of a statement is
+        # reported as an undeclared identifier: it is a type.
+        if re.search(rb"\b" + i.encode() + rb"[ \t]*\**[ \t]*\b[A-Za-z_]\w*[ \t]*[;=,\[)]", src):
+            types.add(i)
+    out = [f"typedef struct __pooltrack_{t} *{t};\n" for t in sorted(types)]
+    out += [f"enum {{ {i} }};\n" for i in sorted(idents - types)]
+    return "".join(out).encode()
+
+
+def sal_prelude(src: bytes) -> bytes:
+    """Empty definitions for the SAL-style annotations the source uses
+    (``_In_``, ``_IRQL_requires_max_(...)``, ``__drv_aliasesMem``)."""
+    defined = set(_DEFINED.findall(src))
+    names: dict[bytes, bool] = {}
+    for name, paren in _SAL.findall(src):
+        if name in defined:
+            continue
+        names[name] = names.get(name, False) or bool(paren)
+    out = []
+    for name, fn in sorted(names.items()):
+        n = name.decode()
+        out.append(f"#ifndef {n}\n#define {n}{'(...)' if fn else ''}\n#endif\n")
+    return "".join(out).encode()
+
+
+# ===================================================================== lowering
+class _Lowerer:
+    def __init__(self, path: str, abspath: str, src: bytes, tu):
+        self.ci = _cindex()
+        self.K = self.ci.CursorKind
+        self.path = path
+        self.abspath = abspath
+        self.src = src
+        self.tu = tu
+        self.lines = None if src.isascii() else src.split(b"\n")
+        self._ts = None                  # tree-sitter lowering of the same file, lazily
+        self.macro_starts: list[int] = []
+        self.macro_ranges: list[tuple[int, int, str]] = []
+        self.macro_choice: dict[int, bool] = {}     # range start -> lower as written?
+        self.emitted: set[int] = set()
+
+    # ------------------------------------------------------------ utilities
+    def col(self, line: int, byte_col: int) -> int:
+        if self.lines is None or line - 1 >= len(self.lines):
+            return byte_col
+        text = self.lines[line - 1]
+        if text.isascii():
+            return byte_col
+        return len(text[:byte_col - 1].decode("utf-8", "replace")) + 1
+
+    def loc(self, c) -> ir.Loc:
+        e = c.extent
+        s, t = e.start, e.end
+        return ir.Loc(s.line, self.col(s.line, s.column), t.line, self.col(t.line, t.column))
+
+    def offsets(self, c) -> tuple[int, int]:
+        e = c.extent
+        return e.start.offset, e.end.offset
+
+    def text(self, c) -> str:
+        s, e = self.offsets(c)
+        return self.src[s:e].decode("utf-8", "replace")
+
+    def in_main(self, c) -> bool:
+        f = c.location.file
+        return f is not None and f.name == self.abspath
+
+    # ------------------------------------------------------------ top level
+    def unit(self, select: Optional[Selector]) -> ir.Unit:
+        K = self.K
+        unit = ir.Unit(self.path)
+        definitions = []
+        for c in self.tu.cursor.get_children():
+            if not self.in_main(c):
+                continue
+            kind = c.kind
+            if kind == K.MACRO_INSTANTIATION:
+                s, e = self.offsets(c)
+                self.macro_ranges.append((s, e, c.spelling))
+            elif kind == K.MACRO_DEFINITION:
+                self._macro_definition(c, unit)
+            elif kind == K.FUNCTION_DECL and c.is_definition():
+                definitions.append(c)
+            elif kind in (K.VAR_DECL, K.FUNCTION_DECL):
+                self._global(c, unit)
+        self.macro_ranges.sort()
+        self.macro_starts = [r[0] for r in self.macro_ranges]
+        self.error_lines: list[int] = []
+        for d in self.tu.diagnostics:
+            if d.severity < 3:
+                continue
+            f = d.location.file
+            if f is None or f.name != self.abspath:
+                continue
+            line = d.location.line
+            self.error_lines.append(line)
+            if len(unit.errors) < 20:
+                col = self.col(line, d.location.column)
+                unit.errors.append((ir.Loc(line, col, line, col + 1), d.spelling))
+        self.error_lines.sort()
+
+        functions = [self.function(c) for c in definitions]
+        functions = [f for f in functions if f is not None]
+        wanted = None
+        if select is not None:
+            wanted = select([(fn.name, body) for fn, _, body in functions])
+        for fn, body_cursor, _ in functions:
+            if wanted is None or fn.name in wanted:
+                self.emitted = set()
+                fn.body = self.block(body_cursor)
+            unit.functions.append(fn)
+        return unit
+
+    def _macro_definition(self, c, unit: ir.Unit) -> None:
+        tokens = list(c.get_tokens())
+        if len(tokens) < 2:
+            return
+        name, first = tokens[0], tokens[1]
+        if first.spelling == "(" and first.extent.start.offset == name.extent.end.offset:
+            return      # function-like
+        s, e = first.extent.start.offset, c.extent.end.offset
+        unit.macros[c.spelling] = self.src[s:e].decode("utf-8", "replace").strip()
+
+    def _global(self, c, unit: ir.Unit) -> None:
+        tokens = [t.spelling for t in c.get_tokens()]
+        if c.kind == self.K.FUNCTION_DECL and "(" in tokens:
+            return                                          # a prototype
+        unit.globals.append(c.spelling)
+        if len(tokens) == 2 and tokens[1] == c.spelling and re.fullmatch(r"[A-Za-z_]\w*", tokens[0]):
+            unit.role_decls[c.spelling] = tokens[0]
+
+    def function(self, c):
+        K = self.K
+        body = None
+        for child in c.get_children():
+            if child.kind == K.COMPOUND_STMT:
+                body = child
+        if body is None:
+            return None
+        loc = c.location
+        col = self.col(loc.line, loc.column)
+        name = c.spelling
+        bs, be = self.offsets(body)
+        body_bytes = self.src[bs:be]
+        callees = set(callee_names(body_bytes))
+        fs, fe = self.offsets(c)
+        i = bisect.bisect_left(self.macro_starts, bs)
+        hidden = set()
+        # Calls that only exist after macro expansion: the call graph and the
+        # selector must see them too.
+        while i < len(self.macro_ranges) and self.macro_ranges[i][0] < be:
+            if b"(" in self.src[self.macro_ranges[i][0]:self.macro_ranges[i][1]]:
+                hidden = {n for n in self._call_names(body)} - callees
+                break
+            i += 1
+        callees |= hidden
+        if hidden:
+            body_bytes = body_bytes + b"\n" + b" ".join(n.encode() + b"()" for n in sorted(hidden))
+        ext = c.extent
+        start_line, end_line = ext.start.line, ext.end.line
+        j = bisect.bisect_left(self.error_lines, start_line)
+        has_error = j < len(self.error_lines) and self.error_lines[j] <= end_line
+        fn = ir.Function(
+            name=name,
+            params=[self.param(p) for p in c.get_arguments()],
+            body=None,
+            loc=ir.Loc(loc.line, col, loc.line, col + len(name)),
+            path=self.path,
+            return_type=c.result_type.spelling,
+            is_static=c.storage_class == self.ci.StorageClass.STATIC,
+            annotations=self._annotations(fs, bs),
+            callees=frozenset(callees),
+            end_line=end_line,
+            has_error=has_error,
+        )
+        return fn, body, body_bytes
+
+    def _call_names(self, c) -> set[str]:
+        names = set()
+        for d in c.walk_preorder():
+            if d.kind == self.K.CALL_EXPR and d.spelling:
+                names.add(d.spelling)
+        return names
+
+    def _annotations(self, start: int, body_start: int) -> list[str]:
+        head = self.src[max(0, start - 400):body_start]
+        return [m.decode("utf-8", "replace") for m, _ in _SAL.findall(head)] if b"_" in head else []
+
+    def _type_text(self, t) -> tuple[str, bool, bool]:
+        """(base type as written, is_array, is_pointer) for a declared type."""
+        TK = self.ci.TypeKind
+        is_array = t.kind in (TK.CONSTANTARRAY, TK.INCOMPLETEARRAY, TK.VARIABLEARRAY,
+                              TK.DEPENDENTSIZEDARRAY)
+        is_pointer = t.get_canonical().kind == TK.POINTER
+        base = t
+        while base.kind in (TK.POINTER, TK.CONSTANTARRAY, TK.INCOMPLETEARRAY, TK.VARIABLEARRAY):
+            base = base.get_pointee() if base.kind == TK.POINTER else base.element_type
+        spelling = base.spelling
+        for q in ("const ", "volatile ", "restrict "):
+            spelling = spelling.replace(q, "")
+        return spelling.strip(), is_array, is_pointer
+
+    def param(self, p) -> ir.Param:
+        text, _, is_pointer = self._type_text(p.type)
+        return ir.Param(p.spelling, text, is_pointer)
+
+    # ------------------------------------------------------------ macros
+    def _macro_range(self, s: int, e: int):
+        i = bisect.bisect_right(self.macro_starts, s) - 1
+        if i >= 0:
+            r = self.macro_ranges[i]
+            if r[0] <= s and e <= r[1] and r[1] > r[0]:
+                return r
+        return None
+
+    def _as_written(self, c, r) -> bool:
+        """Lower this macro use as written (tree-sitter style)?  Yes unless its
+        expansion calls something that is not spelled in the use itself."""
+        choice = self.macro_choice.get(r[0])
+        if choice is None:
+            spelled = set(re.findall(r"[A-Za-z_]\w*", self.src[r[0]:r[1]].decode("utf-8", "replace")))
+            choice = self._call_names(c) <= spelled
+            self.macro_choice[r[0]] = choice
+        return choice
+
+    def _written_expr(self, r) -> Optional[ir.Expr]:
+        if self._ts is None:
+            from .treesitter import _Lowerer as TsLowerer
+            from .tsparser import parse
+            parsed = parse(self.src)
+            text = getattr(parsed, "blanked", None)
+            if not isinstance(text, (bytes, bytearray)):
+                text = parsed.text
+            self._ts = (parsed.tree.root_node, TsLowerer(self.path, text, parsed.spans))
+        root, lowerer = self._ts
+        node = root.descendant_for_byte_range(r[0], r[1])
+        while node is not None and node.start_byte == r[0] and node.end_byte == r[1]:
+            if node.is_named and (node.type.endswith("_expression") or node.type in _TS_EXPRESSIONS):
+                return lowerer.expr(node)
+            node = node.parent
+        return None
+
+    def _macro_loc(self, r) -> ir.Loc:
+        # A use site for everything that came out of one macro expansion.
+        s = r[0]
+        line = self.src.count(b"\n", 0, s) + 1
+        line_start = self.src.rfind(b"\n", 0, s) + 1
+        col = self.col(line, s - line_start + 1)
+        return ir.Loc(line, col, line, col + len(r[2]))
+
+    # ------------------------------------------------------------ statements
+    def block(self, c) -> ir.Block:
+        stmts: list = []
+        for child in c.get_children():
+            self.stmt_into(child, stmts)
+        return ir.Block(stmts, self.loc(c))
+
+    def as_stmt(self, c) -> ir.Stmt:
+        if c is None:
+            return ir.Block([])
+        stmts: list = []
+        self.stmt_into(c, stmts)
+        if len(stmts) == 1:
+            return stmts[0]
+        return ir.Block(stmts, self.loc(c))
+
+    def stmt_into(self, c, out: list) -> None:
+        K = self.K
+        kind = c.kind
+        s, e = self.offsets(c)
+        r = self._macro_range(s, e)
+        if r is not None and kind != K.COMPOUND_STMT and self._as_written(c, r):
+            if r[0] not in self.emitted:
+                self.emitted.add(r[0])
+                written = self._written_expr(r)
+                if written is not None:
+                    out.append(ir.ExprStmt(written, self.loc(c)))
+                    return
+            else:
+                return
+        loc = self.loc(c)
+        if kind == K.COMPOUND_STMT:
+            out.append(self.block(c))
+        elif kind == K.DECL_STMT:
+            for d in c.get_children():
+                if d.kind == K.VAR_DECL:
+                    out.append(self.decl(d))
+        elif kind == K.IF_STMT:
+            ch = list(c.get_children())
+            out.append(ir.If(self.expr(ch[0]), self.as_stmt(ch[1] if len(ch) > 1 else None),
+                             self.as_stmt(ch[2]) if len(ch) > 2 else None, loc))
+        elif kind == K.WHILE_STMT:
+            ch = list(c.get_children())
+            out.append(ir.While(self.expr(ch[0]), self.as_stmt(ch[-1] if len(ch) > 1 else None), loc))
+        elif kind == K.DO_STMT:
+            ch = list(c.get_children())
+            out.append(ir.DoWhile(self.as_stmt(ch[0]), self.expr(ch[-1]), loc))
+        elif kind == K.FOR_STMT:
+            out.append(self.for_statement(c, loc))
+        elif kind == K.SWITCH_STMT:
+            ch = list(c.get_children())
+            out.append(ir.Switch(self.expr(ch[0]), self.switch_body(ch[-1]), loc))
+        elif kind in (K.CASE_STMT, K.DEFAULT_STMT):
+            self.case_into(c, out)
+        elif kind == K.BREAK_STMT:
+            out.append(ir.Break(loc))
+        elif kind == K.CONTINUE_STMT:
+            out.append(ir.Continue(loc))
+        elif kind == K.RETURN_STMT:
+            ch = list(c.get_children())
+            out.append(ir.Return(self.expr(ch[0]) if ch else None, loc))
+        elif kind == K.GOTO_STMT:
+            ch = list(c.get_children())
+            out.append(ir.Goto(ch[0].spelling if ch else "", loc))
+        elif kind == K.LABEL_STMT:
+            out.append(ir.Label(c.spelling, loc))
+            for child in c.get_children():
+                self.stmt_into(child, out)
+        elif kind == K.SEH_TRY_STMT:
+            out.append(self.try_statement(c, loc))
+        elif kind == K.SEH_LEAVE_STMT:
+            out.append(ir.Leave(loc))
+        elif kind == K.NULL_STMT or kind.is_declaration():
+            pass
+        elif kind.is_expression():
+            out.append(ir.ExprStmt(self.expr(c), loc))
+
+    def decl(self, d) -> ir.Decl:
+        K = self.K
+        name_off = d.location.offset
+        init = None
+        children = [ch for ch in d.get_children() if ch.kind.is_expression()]
+        if children:
+            last = children[-1]
+            between = self.src[name_off:last.extent.start.offset]
+            if b"=" in between or self._macro_range(*self.offsets(last)) is not None and b"=" in self.src[name_off:d.extent.end.offset]:
+                init = self.expr(last)
+        text, is_array, is_pointer = self._type_text(d.type)
+        loc = d.location
+        col = self.col(loc.line, loc.column)
+        end = d.extent.end
+        return ir.Decl(d.spelling, text, init,
+                       ir.Loc(loc.line, col, end.line, self.col(end.line, end.column)),
+                       d.storage_class == self.ci.StorageClass.STATIC, is_array, is_pointer)
+
+    def for_statement(self, c, loc) -> ir.For:
+        children = list(c.get_children())
+        body = children[-1] if children else None
+        # Which of init/cond/update are present: find the two ';' of the header.
+        semis = []
+        depth = 0
+        for t in c.get_tokens():
+            sp = t.spelling
+            if sp == "(":
+                depth += 1
+            elif sp == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif sp == ";" and depth == 1:
+                semis.append(t.extent.start.offset)
+        init: list = []
+        cond = update = None
+        for ch in children[:-1]:
+            start = ch.extent.start.offset
+            if len(semis) < 2 or start < semis[0] or (ch.kind == self.K.DECL_STMT and start <= semis[0]):
+                if ch.kind == self.K.DECL_STMT:
+                    self.stmt_into(ch, init)
+                else:
+                    init.append(ir.ExprStmt(self.expr(ch), self.loc(ch)))
+            elif start < semis[1]:
+                cond = self.expr(ch)
+            else:
+                update = self.expr(ch)
+        return ir.For(init, cond, update, self.as_stmt(body), loc)
+
+    def switch_body(self, c) -> ir.Block:
+        stmts: list = []
+        if c.kind == self.K.COMPOUND_STMT:
+            for child in c.get_children():
+                self.stmt_into(child, stmts)
+        else:
+            self.stmt_into(c, stmts)
+        return ir.Block(stmts, self.loc(c))
+
+    def case_into(self, c, out: list) -> None:
+        ch = list(c.get_children())
+        if c.kind == self.K.CASE_STMT:
+            out.append(ir.Case(self.expr(ch[0]) if ch else None, self.loc(c)))
+            rest = ch[1:] if len(ch) <= 2 else ch[2:]
+        else:
+            out.append(ir.Case(None, self.loc(c)))
+            rest = ch
+        for sub in rest:
+            self.stmt_into(sub, out)
+
+    def try_statement(self, c, loc) -> ir.Stmt:
+        K = self.K
+        ch = list(c.get_children())
+        body = self.block(ch[0]) if ch and ch[0].kind == K.COMPOUND_STMT else ir.Block([])
+        for clause in ch[1:]:
+            parts = list(clause.get_children())
+            if clause.kind == K.SEH_FINALLY_STMT:
+                handler = parts[-1] if parts else None
+                return ir.Try(body, "finally", self.block(handler) if handler is not None else ir.Block([]),
+                              None, loc)
+            if clause.kind == K.SEH_EXCEPT_STMT:
+                handler = parts[-1] if parts else None
+                filt = self.expr(parts[0]) if len(parts) > 1 else None
+                return ir.Try(body, "except", self.block(handler) if handler is not None else ir.Block([]),
+                              filt, loc)
+        return body
+
+    # ----------------------------------------------------------- expressions
+    def expr(self, c) -> ir.Expr:
+        K = self.K
+        kind = c.kind
+        s, e = self.offsets(c)
+        r = self._macro_range(s, e)
+        if r is not None and self._as_written(c, r):
+            written = self._written_expr(r)
+            if written is not None:
+                return written
+        if kind == K.UNEXPOSED_EXPR:
+            ch = [x for x in c.get_children() if x.kind.is_expression()]
+            if len(ch) == 1:
+                return self.expr(ch[0])
+            return ir.Opaque(self.text(c), self.loc(c))
+        loc = self.loc(c)
+        if kind == K.DECL_REF_EXPR:
+            name = c.spelling
+            if name in _NULL_NAMES:
+                return ir.Literal("null", name, loc)
+            return ir.Name(name, self._name_loc(c, r))
+        if kind == K.CALL_EXPR:
+            ch = list(c.get_children())
+            if not ch:
+                return ir.Opaque(self.text(c), loc)
+            callee = self.expr(ch[0])
+            call = ir.Call(callee, [self.expr(a) for a in ch[1:]], loc, self._name_loc(ch[0], r))
+            return call
+        if kind == K.MEMBER_REF_EXPR:
+            ch = [x for x in c.get_children() if x.kind.is_expression()]
+            base = self.expr(ch[0]) if ch else ir.Opaque("")
+            if not c.spelling:
+                return base          # an anonymous struct/union member
+            return ir.Member(base, c.spelling, self._arrow(c, ch[0] if ch else None), loc)
+        if kind == K.ARRAY_SUBSCRIPT_EXPR:
+            ch = list(c.get_children())
+            return ir.Index(self.expr(ch[0]), self.expr(ch[1]), loc) if len(ch) == 2 else ir.Opaque(self.text(c), loc)
+        if kind in (K.BINARY_OPERATOR, K.COMPOUND_ASSIGNMENT_OPERATOR):
+            ch = list(c.get_children())
+            if len(ch) != 2:
+                return ir.Opaque(self.text(c), loc)
+            op = self._between(ch[0], ch[1])
+            left, right = self.expr(ch[0]), self.expr(ch[1])
+            if op.endswith("=") and op not in ("==", "!=", "<=", ">="):
+                return ir.Assign(left, op, right, loc)
+            return ir.Binary(op, left, right, loc)
+        if kind == K.UNARY_OPERATOR:
+            ch = list(c.get_children())
+            if not ch:
+                return ir.Opaque(self.text(c), loc)
+            cs, ce = self.offsets(ch[0])
+            if cs > s:
+                op = self.src[s:cs].decode("utf-8", "replace").strip()
+            else:
+                op = self.src[ce:e].decode("utf-8", "replace").strip()
+            return ir.Unary(op or "?", self.expr(ch[0]), loc)
+        if kind == K.PAREN_EXPR:
+            ch = list(c.get_children())
+            return ir.Paren(self.expr(ch[0]), loc) if ch else ir.Opaque(self.text(c), loc)
+        if kind == K.CSTYLE_CAST_EXPR:
+            ch = [x for x in c.get_children() if x.kind.is_expression()]
+            if not ch:
+                return ir.Opaque(self.text(c), loc)
+            inner = ch[-1]
+            head = self.src[s:inner.extent.start.offset].decode("utf-8", "replace").strip()
+            if head.startswith("(") and head.endswith(")"):
+                head = head[1:-1].strip()
+            return ir.Cast(head, self.expr(inner), loc)
+        if kind == K.CONDITIONAL_OPERATOR:
+            ch = list(c.get_children())
+            if len(ch) == 3:
+                return ir.Conditional(self.expr(ch[0]), self.expr(ch[1]), self.expr(ch[2]), loc)
+            return ir.Opaque(self.text(c), loc)
+        if kind in (K.INTEGER_LITERAL, K.FLOATING_LITERAL):
+            return ir.Literal("number", self.text(c), loc)
+        if kind == K.STRING_LITERAL:
+            return ir.Literal("string", self.text(c), loc)
+        if kind == K.CHARACTER_LITERAL:
+            return ir.Literal("char", self.text(c), loc)
+        if kind == K.CXX_UNARY_EXPR:
+            return ir.Literal("sizeof", self.text(c), loc)
+        if kind == K.INIT_LIST_EXPR:
+            return ir.InitList([self.expr(x) for x in c.get_children() if x.kind.is_expression()], loc)
+        return ir.Opaque(self.text(c), loc)
+
+    def _name_loc(self, c, r) -> ir.Loc:
+        """Where a name (or a call's callee) is: the macro's name when it came
+        out of a macro expansion."""
+        while c.kind == self.K.UNEXPOSED_EXPR:
+            ch = list(c.get_children())
+            if len(ch) != 1:
+                break
+            c = ch[0]
+        s, e = self.offsets(c)
+        inner = r or self._macro_range(s, e)
+        if inner is not None:
+            return self._macro_loc(inner)
+        return self.loc(c)
+
+    def _arrow(self, c, base) -> bool:
+        i = c.location.offset
+        j = i
+        while j > 0 and self.src[j - 1:j] in (b" ", b"\t", b"\n", b"\r"):
+            j -= 1
+        tail = self.src[max(0, j - 2):j]
+        if tail == b"->":
+            return True
+        if tail.endswith(b"."):
+            return False
+        return base is not None and base.type.get_canonical().kind == self.ci.TypeKind.POINTER
+
+    def _between(self, left, right) -> str:
+        a = left.extent.end.offset
+        b = right.extent.start.offset
+        text = self.src[a:b] if a <= b else b""
+        text = re.sub(rb"/\*.*?\*/|//[^\n]*", b"", text, flags=re.S).strip()
+        op = text.decode("utf-8", "replace")
+        if re.fullmatch(r"[-+*/%<>=!&|^,]{1,3}", op):
+            return op
+        return op or "?"       # inside a macro expansion: not recoverable from the text
