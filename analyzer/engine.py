@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import errno
 import multiprocessing
 import os
+import signal
 import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -106,19 +108,49 @@ def _init_worker(knowledge: Knowledge, limits: Limits, frontend: str) -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
 
 
+def _read_regular(path: str) -> bytes:
+    """Read a regular file; never block on a FIFO or device swapped in after discovery."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                 | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return fh.read()
+
+
+def _init_pool_worker(knowledge: Knowledge, limits: Limits, frontend: str) -> None:
+    # Ctrl-C is the parent's to handle: it stops the workers itself (see _map).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(knowledge, limits, frontend)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop now: drop queued work and end the workers, even mid-file."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(2)
+        if p.is_alive():
+            p.kill()
+            p.join()
+
+
 def _run_job(job: _Job) -> FileReport:
     try:
         if job.text is not None:
             src = job.text
         else:
             size = os.path.getsize(job.fs_path)
-            if size > MAX_FILE_BYTES:
+            limit = min(MAX_FILE_BYTES, _WORKER["limits"].max_file_bytes)
+            if size > limit:
                 return FileReport(job.path, notifications=[Notification(
                     "warning", "bound-hit",
-                    f"file is {size // (1024 * 1024)} MiB, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit; skipped",
+                    f"file is {size / 2**20:.1f} MiB, over the {limit / 2**20:g} MiB limit; file skipped",
                     job.path)])
-            with open(job.fs_path, "rb") as fh:
-                src = fh.read()
+            src = _read_regular(job.fs_path)
     except OSError as exc:
         return FileReport(job.path, notifications=[Notification(
             "error", "read-error", f"cannot read: {exc.strerror or exc}", job.path)])
@@ -283,10 +315,15 @@ def _map(jobs: list[_Job], knowledge: Knowledge, config: Config, progress) -> It
         return
     # fork: workers inherit the loaded knowledge and parser without re-importing.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(knowledge, config.limits, config.frontend)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool_worker,
+                               initargs=(knowledge, config.limits, config.frontend))
+    try:
         chunk = max(1, min(16, len(jobs) // (workers * 8) or 1))
         for i, report in enumerate(pool.map(_run_job, jobs, chunksize=chunk)):
             yield report
             if progress:
                 progress(i + 1, len(jobs))
+    except BaseException:   # Ctrl-C, or the caller stopped iterating: no worker may outlive us
+        _stop_pool(pool)
+        raise
+    pool.shutdown()
