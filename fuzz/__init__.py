@@ -1,0 +1,1 @@
+"""Fuzzing harnesses for pooltrack (see fuzz/campaign.py and docs/reliability.md)."""
