@@ -19,7 +19,7 @@ Blanked, always outside comments and string/char literals:
   line, and every branch except the first one not known to be false
   (``#if 0``, ``#ifdef __cplusplus``), as one real configuration would;
 * ``#pragma`` lines (they may sit in the middle of an expression);
-* keyword macros the grammar cannot see through (see ``_keyword_alias``):
+* keyword macros the grammar cannot see through (see ``_Scanner._alias``):
   ``try``/``except(f)``/``finally``/``leave`` and ``TRY``/``FINALLY``/
   ``LEAVE``, ``do {...} WHILE(c);``, ``WHILE(c) {``;
 * statement macros written without a semicolon (``DbgDoit(x)``,
@@ -163,7 +163,6 @@ _TOKEN = re.compile(
 _SUFFIX = re.compile(rb"[uU]?[iI](?:8|16|32|64)\Z")
 _DO_BLOCK = re.compile(rb"(?<!\w)do\s*\{")
 
-# Tokens seen while matching a parenthesised argument list.
 def _balanced(open_: bytes, close: bytes, stop: bytes, depth: int) -> re.Pattern:
     """Regex for ``open_ ... close`` nested up to ``depth`` levels, skipping
     literals and comments and failing at any byte of ``stop``.  Possessive,
@@ -193,7 +192,7 @@ _C_KEYWORDS = {
     b"__alignof", b"_Generic", b"_Static_assert", b"static_assert",
     b"__declspec", b"__attribute__", b"__asm", b"asm", b"typeof", b"__typeof__",
 }
-_STATEMENT_END = b";{}:"  # what precedes a statement (":" after labels, case)
+_STATEMENT_END = (b";", b"{", b"}", b":")  # what precedes a statement (":": labels, case)
 
 _BLANK_TABLE = bytes(b if b in b"\r\n" else 0x20 for b in range(256))
 
@@ -304,7 +303,7 @@ class _Scanner:
         after = _args_end(src, end) if word in (b"except", b"while") else end
         nxt, prev = _next_char(src, after), _prev_char(src, start)
         if word == b"leave":
-            ok = nxt == b";" and (prev in _STATEMENT_END + b")" or _word_before(src, start) == b"else")
+            ok = nxt == b";" and (prev in _STATEMENT_END or prev == b")" or _word_before(src, start) == b"else")
         elif word == b"try":
             ok = nxt == b"{"
         elif word == b"finally":
@@ -361,7 +360,7 @@ class _Scanner:
     def _statement_starts(self, pos: int) -> bool:
         """Whether a statement may start at ``pos`` (after ; { } : or a directive)."""
         i = _prev_index(self.src, pos)
-        return i < self.last_break or self.src[i:i + 1] in (b";", b"{", b"}", b":")
+        return i < self.last_break or self.src[i:i + 1] in _STATEMENT_END
 
 
 # -- helpers -------------------------------------------------------------
