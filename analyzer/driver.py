@@ -22,6 +22,7 @@ from .knowledge import Knowledge
 from .locations import TypeNames
 from .ownership import Summary
 from .pipeline import FileReport
+from .roles import default_roles
 
 MAX_CHAINS = 5          # codeFlows per PT003 finding
 
@@ -63,6 +64,8 @@ class Driver:
     persistent_types: set[str] = field(default_factory=set)
     context_types: dict[str, str] = field(default_factory=dict)   # accessor -> canonical type
     device_accessors: set[str] = field(default_factory=set)
+    role_decls: dict[str, str] = field(default_factory=dict)      # function -> declared role type
+    role_types: dict[str, str] = field(default_factory=dict)      # role type -> role
     is_driver: bool = False
 
     @classmethod
@@ -77,9 +80,12 @@ class Driver:
             for k, v in r.macros.items():
                 d.macros.setdefault(k, v)
             d.globals.update(r.globals)
+            for k, v in r.role_decls.items():
+                d.role_decls.setdefault(k, v)
             for k, v in r.typedefs.items():
                 typedefs.setdefault(k, v)
         d.types = TypeNames(typedefs)
+        d.role_types = default_roles().role_types
         for r in d.reports:
             d.persistent_types |= {d.types.canonical(t) for t in r.scan.extension_types}
             for accessor, t in r.scan.context_types.items():
@@ -110,8 +116,11 @@ class Driver:
         return out
 
     def with_role(self, role: str) -> list[tuple[FunctionInfo, Optional[Registration]]]:
-        """Functions with a role, by registration or declaration (deterministic order)."""
+        """Functions with a role, by registration or declaration (deterministic order).
+        A WDF timer callback registered for passive execution is never a DPC."""
         found: dict[tuple, tuple] = {}
+        passive = {(i.path, i.name) for reg in self.registrations if reg.role == "passive"
+                   for i in [self.resolve(reg.function, reg.path)] if i is not None}
         for reg in sorted(self.registrations, key=lambda r: (r.path, r.loc.line, r.loc.col)):
             if reg.role == role:
                 info = self.resolve(reg.function, reg.path)
@@ -119,8 +128,11 @@ class Driver:
                     found.setdefault((info.path, info.name), (info, reg))
         for infos in self.functions.values():
             for info in infos:
-                if role in info.roles:
+                declared = self.role_types.get(self.role_decls.get(info.name, ""))
+                if role in info.roles or declared == role:
                     found.setdefault((info.path, info.name), (info, None))
+        if role == "dpc":
+            found = {k: v for k, v in found.items() if k not in passive}
         return [found[k] for k in sorted(found)]
 
     def reachable(self, roots: list[FunctionInfo]) -> dict[int, list[FunctionInfo]]:
@@ -177,8 +189,22 @@ def unload_leaks(driver: Driver) -> list[Finding]:
     if not driver.is_driver:
         return []
     roots = driver.with_role("teardown")
-    reached = driver.reachable([info for info, _ in roots])
+    pnp = driver.with_role("pnp")
+    starts = [info for info, _ in roots]
     released: set[str] = set()
+    # A PnP dispatch routine tears down only in its IRP_MN_REMOVE_DEVICE branch.
+    for info, _ in pnp:
+        for fact in (info.facts.releases if info.facts is not None else ()):
+            if any(a <= fact.loc.line <= b for a, b in info.teardown_lines):
+                key = driver.location_key(fact.location, persistent_only=False)
+                if key is not None:
+                    released.add(key)
+        for name in sorted(info.teardown_callees):
+            target = driver.resolve(name, info.path)
+            if target is not None and target is not info:
+                starts.append(target)
+    roots = roots + [(info, reg) for info, reg in pnp if info.teardown_lines]
+    reached = driver.reachable(starts)
     for chain in reached.values():
         info = chain[-1]
         if info.facts is None:

@@ -72,6 +72,9 @@ class FunctionInfo:
     quota_calls: tuple = ()                   # scan.QuotaCall
     facts: Facts | None = None                # None when the body was not analyzed
     releases_something: bool = False          # calls a release routine (for list walks)
+    # Lines and callees of its IRP_MN_REMOVE_DEVICE branches, should it be a PnP dispatch routine.
+    teardown_lines: tuple = ()                 # (first line, last line) pairs
+    teardown_callees: frozenset = frozenset()
 
 
 @dataclass

@@ -27,7 +27,7 @@ from .facts import Facts, MismatchFact, ReleaseFact, StoreFact, TagFact
 from .irtext import expr_text
 from .knowledge import Knowledge
 from .locations import raw_location
-from .paths import access_path, field_of, is_local, pointee_path, related, strip
+from .paths import access_path, field_of, is_local, pointee_path, related, root, strip
 
 ALLOC, LIVE, NULL, FREED, ESCAPED = "allocated", "live", "null", "freed", "escaped"
 OWNED = (ALLOC, LIVE)
@@ -268,6 +268,17 @@ class Transfer:
                 st.env[path] = value
                 st._key = None
             return
+        holder = st.env.get(root(path)) if path is not None else None
+        if holder is not None and holder[0] == "obj" and holder[1] >= 0 \
+                and st.objs[holder[1]][1] in OWNED and "[" not in path:
+            # Into an object this function owns (irp->MdlAddress = mdl): the
+            # stored object now goes wherever its holder goes.
+            self.forget(st, path)
+            if value is not None:
+                st.env[path] = value
+                if value[0] == "obj" and value[1] != holder[1]:
+                    self.link(st, holder[1], value[1])
+            return
         # Stored outside the function's own storage (or into an array slot,
         # whose later release we cannot pair reliably): handed off.
         if path is not None and "[" in path and is_local(path, self.locals, self.arrays):
@@ -293,12 +304,20 @@ class Transfer:
             self.escape(st, value[1])
 
     def escape(self, st: State, site: int) -> None:
-        """Hand off an object, and with it what it describes (an MDL's buffer)."""
+        """Hand off an object, and with it what hangs off it (an MDL's buffer,
+        the pages locked through it)."""
         if st.objs[site][1] in OWNED:
             st.set_status(site, ESCAPED)
-            linked = st.env.get(f"#{site}")
-            if linked is not None:
-                self.escape(st, linked[1])
+            prefix = f"#{site}/"
+            for key, linked in list(st.env.items()):
+                if key.startswith(prefix):
+                    self.escape(st, linked[1])
+
+    @staticmethod
+    def link(st: State, owner: int, site: int) -> None:
+        """``site`` goes wherever ``owner`` goes."""
+        st.env[f"#{owner}/{site}"] = ("obj", site)
+        st._key = None
 
     def objects_in(self, st: State, e) -> set[int]:
         """Objects an argument gives access to: ``p``, ``p + 8``, ``&p->Link``,
@@ -391,7 +410,11 @@ class Transfer:
                 return None
         if a.handoff_unless_null_arg is not None and a.handoff_unless_null_arg < len(e.args):
             if not is_null_literal(e.args[a.handoff_unless_null_arg]):
-                return None     # attached to an IRP, which owns it now
+                # Attached to an IRP, which owns it now (and what hangs off it).
+                site = self.site(e, a.name, a.family, a.tag_arg)
+                st.objs[site] = (a.family, ESCAPED)
+                st._key = None
+                return ("obj", site)
         site = self.site(e, a.name, a.family, a.tag_arg)
         if a.result == "return":
             st.objs[site] = (a.family, ALLOC)
@@ -399,7 +422,7 @@ class Transfer:
             if a.describes_arg is not None and a.describes_arg < len(values):
                 described = values[a.describes_arg]
                 if described is not None and described[0] == "obj" and described[1] >= 0:
-                    st.env[f"#{site}"] = described
+                    self.link(st, site, described[1])
             self.on_event(st, "alloc", site)
             return ("obj", site)
         arg_index, field = a.result
@@ -419,6 +442,15 @@ class Transfer:
             return ("status", site, a.success)
         self.forget(st, target)
         st.objs[site] = (a.family, LIVE if a.success == "always" else ALLOC)
+        if field.startswith("@"):
+            # Hung on an object of ours: it follows that object; on one that
+            # is already someone else's (an MDL attached to an IRP): theirs.
+            holder = values[arg_index]
+            if holder is not None and holder[0] == "obj":
+                if st.objs[holder[1]][1] in OWNED:
+                    self.link(st, holder[1], site)
+                elif holder[1] >= 0:
+                    st.objs[site] = (a.family, ESCAPED)
         st.env[target] = ("obj", site)
         st._key = None
         self.on_event(st, "alloc", site)
@@ -449,8 +481,10 @@ class Transfer:
             return
         site = value[1]
         family, status = st.objs[site]
-        if status not in OWNED:
+        if status in (FREED, NULL):
             return
+        # The family and the tag are known even after a hand-off (the pointer
+        # still names the same allocation), so PT005/PT006 look at those too.
         if site >= 0 and r.families and family not in r.families:
             s = self.sites[site]
             self.facts.mismatches.add(MismatchFact(r.name, e.name_loc, s.routine, family, s.call.name_loc))
@@ -459,6 +493,8 @@ class Transfer:
             if s.tag is not None:
                 self.facts.tags.add(TagFact(s.tag, expr_text(e.args[r.tag_arg]), s.routine,
                                             s.call.name_loc, r.name, e.name_loc))
+        if status not in OWNED:
+            return
         if r.becomes and family in r.families:
             st.set_status(site, status, r.becomes)
         else:

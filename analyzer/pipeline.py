@@ -12,12 +12,12 @@ from .cfg import build_cfg
 from .checks import alloc_leak, free_mismatch
 from .explore import Limits, explore
 from .findings import Finding, Notification
-from .frontend.base import get_frontend
+from .frontend.base import callee_names, get_frontend
 from .knowledge import Knowledge
 from .facts import FunctionInfo, Registration
 from .ir import Loc
 from .ownership import Summary
-from .roles import default_roles, roles_of_function
+from .roles import case_segments, default_roles, roles_of_function
 from .scan import FileScan, LineIndex, quota_pattern, scan_file, scan_quota_calls
 from .sal import declared_summaries, merge as merge_declared
 from .suppressions import apply_suppressions
@@ -39,6 +39,7 @@ class FileReport:
     typedefs: dict[str, str] = field(default_factory=dict)
     macros: dict[str, str] = field(default_factory=dict)
     globals: list[str] = field(default_factory=list)
+    role_decls: dict[str, str] = field(default_factory=dict)    # `DRIVER_UNLOAD X;` -> {X: DRIVER_UNLOAD}
     defines_entry: bool = False
     suppressed: list[Finding] = field(default_factory=list)   # silenced inline
 
@@ -63,7 +64,6 @@ def select_functions(knowledge: Knowledge, extra: frozenset[str] = frozenset()):
             re.escape(n.encode()) for n in sorted(extra)) + rb")\b")
 
     def select(index: list[tuple[str, bytes]]) -> set[str]:
-        from .frontend.treesitter import callee_names
         chosen = {name for name, body in index if pattern.search(body)}
         if not chosen:
             return chosen
@@ -239,10 +239,13 @@ def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledg
     for fn in unit.functions:
         quota = tuple(scan_quota_calls(unit.text, fn.span[0], fn.span[1], knowledge, pattern, lines)) \
             if pattern is not None and fn.span[1] else ()
+        segments = case_segments(unit.text, fn.span[0], fn.span[1], roles.teardown_cases)
         report.infos.append(FunctionInfo(
             fn.name, report.path, fn.loc, fn.is_static, fn.callees,
             frozenset(roles_of_function(fn.name, fn.annotations, unit.role_decls, roles)),
-            quota, facts_of.get(fn.name), bool(fn.callees & release_names)))
+            quota, facts_of.get(fn.name), bool(fn.callees & release_names),
+            tuple((lines.position(a)[0], lines.position(b)[0]) for a, b in segments),
+            frozenset().union(*(callee_names(unit.text[a:b]) for a, b in segments))))
         if fn.name in roles.entry_points or fn.callees & roles.entry_points:
             report.defines_entry = True
     for role, name, offset in roles.registrations(unit.text):
@@ -253,3 +256,4 @@ def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledg
     report.typedefs = dict(unit.typedefs)
     report.macros = dict(unit.macros)
     report.globals = list(unit.globals)
+    report.role_decls = dict(unit.role_decls)

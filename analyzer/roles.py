@@ -26,6 +26,7 @@ class RoleKnowledge:
     role_types: dict[str, str]
     passive_values: frozenset[str]
     timer_inits: frozenset[str]
+    teardown_cases: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _field_re(self) -> re.Pattern:
@@ -58,9 +59,9 @@ class RoleKnowledge:
         passive = any(v.encode() in text for v in self.passive_values)
         for m in self._call_re.finditer(text):
             routine = m.group(1).decode()
-            if passive and routine in self.timer_inits:
-                continue    # a passive-level WDF timer: not a DPC
             index, role = self.call_roles[routine]
+            if passive and routine in self.timer_inits:
+                role = "passive"    # a passive-level WDF timer: its callback is no DPC
             args = split_arguments(text, m.end())
             if index < len(args):
                 name = _function_name(args[index][0])
@@ -138,4 +139,49 @@ def default_roles() -> RoleKnowledge:
         role_types=dict(data.get("role_types", {})),
         passive_values=frozenset(passive.get("values", [])),
         timer_inits=frozenset(passive.get("timer_inits", [])),
+        teardown_cases=frozenset(data.get("pnp", {}).get("teardown_cases", [])),
     )
+
+
+def case_segments(text: bytes, start: int, end: int, labels: frozenset[str]) -> list[tuple[int, int]]:
+    """Byte ranges of the ``case LABEL:`` branches in text[start:end]: from the
+    label to the next case/default label of the same switch, or its end."""
+    if not labels:
+        return []
+    pattern = re.compile(rb"\bcase\s+\(?\s*(" + b"|".join(re.escape(l.encode()) for l in sorted(labels))
+                         + rb")\s*\)?\s*:")
+    out = []
+    for m in pattern.finditer(text, start, end):
+        depth, i = 0, m.end()
+        stop = end
+        label = re.compile(rb"\bcase\b|\bdefault\s*:")
+        while i < end:
+            ch = text[i:i + 1]
+            if ch == b"{":
+                depth += 1
+            elif ch == b"}":
+                depth -= 1
+                if depth < 0:
+                    stop = i
+                    break
+            elif depth == 0 and ch in (b"c", b"d") and label.match(text, i) and not _ident_char(text, i - 1):
+                stop = i
+                break
+            i += 1
+        out.append((m.start(), stop))
+    # if (stack->MinorFunction == IRP_MN_REMOVE_DEVICE) { ... }
+    test = re.compile(rb"==\s*(?:" + b"|".join(re.escape(l.encode()) for l in sorted(labels))
+                      + rb")\s*\)\s*\{")
+    for m in test.finditer(text, start, end):
+        depth, i = 1, m.end()
+        while i < end and depth:
+            ch = text[i:i + 1]
+            depth += ch == b"{"
+            depth -= ch == b"}"
+            i += 1
+        out.append((m.start(), i))
+    return out
+
+
+def _ident_char(text: bytes, i: int) -> bool:
+    return i >= 0 and (text[i:i + 1].isalnum() or text[i:i + 1] == b"_")

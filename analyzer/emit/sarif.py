@@ -298,7 +298,8 @@ def file_line_hashes(path: str) -> list[str] | None:
 def stable_fingerprint(rule_id: str, path: str, function: str, key: str) -> str:
     """The line-independent identity of a finding (without occurrence suffix)."""
     blob = json.dumps([FINGERPRINT_KEY, rule_id, path, function, key], ensure_ascii=False)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a non-UTF-8 file name (surrogate-escaped by os.fsdecode) still hashes
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 # ------------------------------------------------------------------ building

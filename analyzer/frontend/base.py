@@ -7,9 +7,20 @@ names, which the call graph needs.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional, Protocol
 
 from ..ir import Unit
+
+_CALLEE = re.compile(rb"\b([A-Za-z_]\w*)\s*\(")
+_NOT_CALLEES = frozenset({"if", "while", "for", "switch", "return", "sizeof", "do",
+                          "__except", "case", "defined", "else"})
+
+
+def callee_names(body: bytes) -> frozenset[str]:
+    """Names that appear called in a body; cheap, used for the call graph."""
+    return frozenset(m.decode("ascii", "replace") for m in _CALLEE.findall(body)) - _NOT_CALLEES
+
 
 Selector = Callable[[list[tuple[str, bytes]]], set[str]]
 

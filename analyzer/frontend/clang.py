@@ -33,7 +33,7 @@ from typing import Optional, Sequence
 
 from .. import ir
 from .base import Selector
-from .treesitter import callee_names
+from .base import callee_names
 
 SHIM_DIR = Path(__file__).resolve().parent
 SHIM = SHIM_DIR / "wdk_shim.h"

@@ -5,21 +5,13 @@ import re
 from typing import Optional
 
 from .. import ir
-from .base import Selector
+from .base import Selector, callee_names
 from .tsparser import parse
 
-_CALLEE = re.compile(rb"\b([A-Za-z_]\w*)\s*\(")
-_NOT_CALLEES = frozenset({"if", "while", "for", "switch", "return", "sizeof", "do",
-                          "__except", "case", "defined", "else"})
 _NULL_NAMES = frozenset({"NULL", "nullptr"})
 _STATEMENT_WRAPPERS = frozenset({"attributed_statement"})
 #: ``Unit.errors`` message for a function body nested too deeply to lower.
 TOO_DEEP = "nesting too deep to lower"
-
-
-def callee_names(body: bytes) -> frozenset[str]:
-    """Names that appear called in a body; cheap, used for the call graph."""
-    return frozenset(m.decode("ascii", "replace") for m in _CALLEE.findall(body)) - _NOT_CALLEES
 
 
 class TreeSitterFrontend:
