@@ -1,0 +1,45 @@
+// PT005 positive: the UNICODE_STRING's Buffer was allocated by the driver
+// with ExAllocatePool2 and a driver tag; RtlFreeUnicodeString is only for
+// buffers the Rtl conversion routines allocated.  Free it with
+// ExFreePoolWithTag(name.Buffer, tag).
+#include <ntddk.h>
+
+#define NM_TAG 'mNvD'
+
+_IRQL_requires_(PASSIVE_LEVEL)
+BOOLEAN
+NmIsExcluded(
+    _In_ PCUNICODE_STRING Parent,
+    _In_ PCUNICODE_STRING Child,
+    _In_ PCUNICODE_STRING ExcludedPath
+    )
+{
+    UNICODE_STRING name;
+    BOOLEAN excluded;
+    NTSTATUS status;
+    USHORT bytes;
+
+    PAGED_CODE();
+
+    status = RtlUShortAdd(Parent->Length, sizeof(WCHAR), &bytes);
+    if (NT_SUCCESS(status)) {
+        status = RtlUShortAdd(bytes, Child->Length, &bytes);
+    }
+    if (!NT_SUCCESS(status)) {
+        return FALSE;
+    }
+
+    name.Buffer = (PWCH)ExAllocatePool2(POOL_FLAG_PAGED, bytes, NM_TAG);
+    if (name.Buffer == NULL) {
+        return FALSE;
+    }
+    name.Length = 0;
+    name.MaximumLength = bytes;
+    RtlCopyUnicodeString(&name, Parent);
+    RtlAppendUnicodeToString(&name, L"\\");
+    RtlAppendUnicodeStringToString(&name, Child);
+
+    excluded = RtlEqualUnicodeString(&name, ExcludedPath, TRUE);
+    RtlFreeUnicodeString(&name); // expect: PT005
+    return excluded;
+}
