@@ -121,6 +121,8 @@ def _read_regular(path: str) -> bytes:
 def _init_pool_worker(knowledge: Knowledge, limits: Limits, frontend: str) -> None:
     # Ctrl-C is the parent's to handle: it stops the workers itself (see _map).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):   # blocked by _map while forking: see there
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _init_worker(knowledge, limits, frontend)
 
 
@@ -317,9 +319,19 @@ def _map(jobs: list[_Job], knowledge: Knowledge, config: Config, progress) -> It
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool_worker,
                                initargs=(knowledge, config.limits, config.frontend))
+    # SIGINT stays blocked while map() forks the workers, so that a Ctrl-C
+    # cannot reach a worker before it ignores SIGINT; the parent gets it after.
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         chunk = max(1, min(16, len(jobs) // (workers * 8) or 1))
-        for i, report in enumerate(pool.map(_run_job, jobs, chunksize=chunk)):
+        try:
+            reports = pool.map(_run_job, jobs, chunksize=chunk)
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        for i, report in enumerate(reports):
             yield report
             if progress:
                 progress(i + 1, len(jobs))
