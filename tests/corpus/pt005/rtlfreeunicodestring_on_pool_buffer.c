@@ -17,24 +17,21 @@ NmIsExcluded(
     UNICODE_STRING name;
     BOOLEAN excluded;
     NTSTATUS status;
-    USHORT bytes;
+    ULONG bytes;
 
     PAGED_CODE();
 
-    status = RtlUShortAdd(Parent->Length, sizeof(WCHAR), &bytes);
-    if (NT_SUCCESS(status)) {
-        status = RtlUShortAdd(bytes, Child->Length, &bytes);
-    }
-    if (!NT_SUCCESS(status)) {
+    status = RtlULongAdd(Parent->Length, sizeof(WCHAR) + Child->Length, &bytes);
+    if (!NT_SUCCESS(status) || bytes > MAXUSHORT) {
         return FALSE;
     }
 
-    name.Buffer = (PWCH)ExAllocatePool2(POOL_FLAG_PAGED, bytes, NM_TAG);
+    name.Buffer = (PWSTR)ExAllocatePool2(POOL_FLAG_PAGED, bytes, NM_TAG);
     if (name.Buffer == NULL) {
         return FALSE;
     }
     name.Length = 0;
-    name.MaximumLength = bytes;
+    name.MaximumLength = (USHORT)bytes;
     RtlCopyUnicodeString(&name, Parent);
     RtlAppendUnicodeToString(&name, L"\\");
     RtlAppendUnicodeStringToString(&name, Child);

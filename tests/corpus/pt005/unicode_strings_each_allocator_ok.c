@@ -20,7 +20,7 @@ UsCompareUpcased(
     PAGED_CODE();
 
     *Equal = FALSE;
-    upper.Buffer = (PWCH)ExAllocatePool2(POOL_FLAG_PAGED, Left->Length, US_TAG);
+    upper.Buffer = (PWSTR)ExAllocatePool2(POOL_FLAG_PAGED, Left->Length, US_TAG);
     if (upper.Buffer == NULL) {
         return STATUS_INSUFFICIENT_RESOURCES;
     }

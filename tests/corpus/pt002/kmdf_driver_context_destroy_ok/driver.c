@@ -71,7 +71,7 @@ DriverEntry(
 
     drvCtx = GetDriverContext(driver);
     bytes = RegistryPath->Length + sizeof(suffix);
-    drvCtx->ParametersKey.Buffer = (PWCH)ExAllocatePool2(POOL_FLAG_PAGED, bytes, KD_NAME_TAG);
+    drvCtx->ParametersKey.Buffer = (PWSTR)ExAllocatePool2(POOL_FLAG_PAGED, bytes, KD_NAME_TAG);
     if (drvCtx->ParametersKey.Buffer == NULL) {
         return STATUS_INSUFFICIENT_RESOURCES;
     }

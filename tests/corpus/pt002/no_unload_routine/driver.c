@@ -37,7 +37,7 @@ DriverEntry(
     UNICODE_STRING deviceName;
     PDEVICE_OBJECT deviceObject = NULL;
 
-    g_ServiceKey.Buffer = (PWCH)ExAllocatePool2(POOL_FLAG_PAGED, RegistryPath->Length, PATH_TAG); // expect: PT002
+    g_ServiceKey.Buffer = (PWSTR)ExAllocatePool2(POOL_FLAG_PAGED, RegistryPath->Length, PATH_TAG); // expect: PT002
     if (g_ServiceKey.Buffer == NULL) {
         return STATUS_INSUFFICIENT_RESOURCES;
     }

@@ -21,7 +21,7 @@ HxCopyName(
     if (scratch == NULL) {
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    copy.Buffer = (PWCH)ExAllocatePool2(POOL_FLAG_PAGED, Source->Length, HX_TAG_NAME);
+    copy.Buffer = (PWSTR)ExAllocatePool2(POOL_FLAG_PAGED, Source->Length, HX_TAG_NAME);
     if (copy.Buffer == NULL) {
         ExFreePoolWithTag(scratch, HX_TAG_DEFAULT);
         return STATUS_INSUFFICIENT_RESOURCES;
