@@ -598,6 +598,8 @@ class Transfer:
         path = access_path(e)
         if path is None or path not in self.condition_paths or not is_local(path, self.locals, self.arrays):
             return st
+        if not st.owned():
+            return st   # nothing to correlate yet; learning would only multiply states
         st = st.copy()
         st.env[path] = ("const", const)
         return st

@@ -143,6 +143,8 @@ def declared_summaries(src: bytes) -> dict[str, Summary]:
                 counts[name] = _param_count(src, paren)
             continue
         if kind == b"allocatesMem":
+            if _about_an_out_parameter(src, m.start()):
+                continue    # _At_(*Out, __drv_allocatesMem(Mem)): not the return value
             found = _function_after(src, end)
             if found is not None:
                 returns[found[0]] = ALLOC_FAMILY
@@ -154,6 +156,25 @@ def declared_summaries(src: bytes) -> dict[str, Summary]:
         declared = params.get(name, {})
         out[name] = Summary(returns.get(name), tuple(declared.get(i) for i in range(n)))
     return out
+
+
+_AT = re.compile(rb"\b_At_\s*\(\s*([^,()]*)")
+
+
+def _about_an_out_parameter(src: bytes, pos: int) -> bool:
+    """True when the annotation at ``pos`` sits in an ``_At_(target, ...)`` whose
+    target is not ``return`` (it then describes a parameter's pointee)."""
+    window = src[max(0, pos - 200):pos]
+    at = None
+    for at in _AT.finditer(window):
+        pass
+    if at is None:
+        return False
+    # Still inside that _At_( ... ) if its parentheses are not closed yet.
+    tail = window[at.start():]
+    if tail.count(b"(") <= tail.count(b")"):
+        return False
+    return at.group(1).strip() != b"return"
 
 
 def merge(declared: Summary, inferred: Optional[Summary], nparams: int) -> Summary:

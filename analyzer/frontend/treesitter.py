@@ -1,6 +1,7 @@
 """Lower a tree-sitter-c syntax tree (of annotation-blanked source) to the IR."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -30,6 +31,7 @@ class _Lowerer:
         self.path = path
         self.src = src
         self.annotations = sorted(annotations)
+        self._span_starts = [a[0] for a in self.annotations]
         # Columns are code points; tree-sitter counts bytes.  Only lines with
         # non-ASCII bytes need converting.
         self.lines = None if src.isascii() else src.split(b"\n")
@@ -196,9 +198,51 @@ class _Lowerer:
     # ------------------------------------------------------------ statements
     def block(self, node) -> ir.Block:
         stmts: list[ir.Stmt] = []
+        macros = self._macro_statements(node)
         for child in node.named_children:
+            while macros and macros[0][0] < child.start_byte:
+                stmts.append(macros.pop(0)[1])
             self.stmt_into(child, stmts)
+        stmts.extend(m for _, m in macros)
         return ir.Block(stmts, self.loc(node))
+
+    def _macro_statements(self, node) -> list:
+        """Statement macros with no semicolon (``FREE_POOL(p)``, ``TraceEvents(...)``)
+        were blanked so the block parses; they are still calls, in order."""
+        lo = bisect.bisect_left(self._span_starts, node.start_byte)
+        found = []
+        children = node.named_children
+        for start, end, text in self.annotations[lo:]:
+            if start >= node.end_byte:
+                break
+            if end > node.end_byte or not _CALL_TEXT.match(text):
+                continue
+            if any(c.start_byte <= start < c.end_byte for c in children):
+                continue
+            call = self._snippet_call(text, start, end)
+            if call is not None:
+                found.append((start, ir.ExprStmt(call, call.loc)))
+        return found
+
+    def _snippet_call(self, text: str, start: int, end: int):
+        snippet = parse(("void f(void){" + text + ";}").encode("utf-8", "replace"), blanked=False)
+        node = snippet.tree.root_node
+        while node is not None and node.type != "call_expression":
+            node = next((c for c in node.named_children if c.start_byte < 13 + len(text.encode())
+                         and c.end_byte > 13), None)
+        if node is None:
+            return None
+        call = _Lowerer(self.path, snippet.blanked, []).expr(node)
+        here = self.byte_loc(start, end)
+        _relocate(call, here)
+        return call
+
+    def byte_loc(self, start: int, end: int) -> ir.Loc:
+        row1 = self.src.count(b"\n", 0, start)
+        row2 = row1 + self.src.count(b"\n", start, end)
+        col1 = start - (self.src.rfind(b"\n", 0, start) + 1)
+        col2 = end - (self.src.rfind(b"\n", 0, end) + 1)
+        return ir.Loc(row1 + 1, self.col(row1, col1), row2 + 1, self.col(row2, col2))
 
     def as_stmt(self, node) -> ir.Stmt:
         if node is None:
@@ -484,3 +528,21 @@ def _first_of(node, kind: str):
 def _body_start(node) -> int:
     body = node.child_by_field_name("body")
     return body.start_byte if body is not None else node.end_byte
+
+
+_CALL_TEXT = re.compile(r"[A-Za-z_]\w*\s*\((?s:.*)\)\s*$")
+
+
+def _relocate(e, loc: ir.Loc) -> None:
+    """Give a call lowered from a snippet the location of the text it came from."""
+    stack = [e]
+    while stack:
+        x = stack.pop()
+        for slot in getattr(x, "__slots__", ()):
+            v = getattr(x, slot)
+            if isinstance(v, ir.Loc):
+                setattr(x, slot, loc)
+            elif isinstance(v, list):
+                stack.extend(v)
+            elif v is not None and not isinstance(v, (str, bool)):
+                stack.append(v)
