@@ -331,3 +331,23 @@ def render_rule_table(rules: dict[str, Rule] | None = None) -> str:
             f"| [{rule.id}](rules/checks/{rule.id}.md) | `{_cell(rule.name)}` | "
             f"{_cell(rule.severity)} | {_cell(rule.summary)} | {_cell(rule.bugcheck)} |")
     return "\n".join(lines) + "\n"
+
+
+def update_readme(readme_path) -> bool:
+    """Rewrite the rules table between the README's rules-table markers; True if it changed."""
+    from pathlib import Path
+    path = Path(readme_path)
+    text = path.read_text(encoding="utf-8")
+    begin = text.index("<!-- rules-table:begin")
+    begin = text.index("\n", begin) + 1
+    end = text.index("<!-- rules-table:end")
+    updated = text[:begin] + render_rule_table() + "\n" + text[end:]
+    if updated != text:
+        path.write_text(updated, encoding="utf-8")
+    return updated != text
+
+
+if __name__ == "__main__":   # python -m analyzer.ruledocs [README.md]: regenerate the rules table
+    import sys
+    target = sys.argv[1] if len(sys.argv) > 1 else "README.md"
+    print(f"{target}: {'updated' if update_readme(target) else 'already up to date'}")

@@ -60,6 +60,11 @@ def suppression_map() -> dict[str, frozenset[str]]:
     return out
 
 
+# Only files that might suppress something are scanned for comments (most
+# driver files have #pragma alloc_text, which suppresses nothing).
+_SUPPRESS_PRAGMA = re.compile(rb"#\s*pragma\s+(?:warning|prefast)\s*\(\s*suppress")
+
+
 def _comments(text: str) -> Iterable[tuple[int, int, str, bool]]:
     """(line, column, comment text, alone-on-its-line) of every comment."""
     i, n, line, line_start = 0, len(text), 1, 0
@@ -148,7 +153,7 @@ def parse_suppressions(src: bytes | str) -> list[Suppression]:
 def apply_suppressions(path: str, src: bytes, findings: list[Finding]
                        ) -> tuple[list[Finding], list[Finding], list[Notification]]:
     """(kept findings, suppressed findings, one notification per unused suppression)."""
-    if b"pooltrack" not in src and b"pragma" not in src:
+    if b"pooltrack" not in src and not _SUPPRESS_PRAGMA.search(src):
         return findings, [], []
     sups = parse_suppressions(src)
     if not sups:
