@@ -132,7 +132,7 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
                 target = ir.Name(node.decl)
                 if value is None and node.expr is not None:
                     value = transfer.constant_value(target, node.expr)
-                transfer.bind(st2, target, value)
+                transfer.bind(st2, target, value, node.expr)
             else:
                 value = transfer.evaluate(st2, node.expr, callvals)
             for what, site in events:

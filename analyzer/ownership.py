@@ -264,6 +264,10 @@ class Transfer:
         path = access_path(target)
         if path is not None and is_local(path, self.locals, self.arrays) and "[" not in path:
             self.forget(st, path)
+            if value is None and source is not None:
+                # info = ext->Priv: a later ExFreePool(info) releases ext->Priv (PT002).
+                origin = self.location(source)
+                value = ("loc", origin) if origin is not None else None
             if value is not None:
                 st.env[path] = value
                 st._key = None
@@ -469,6 +473,11 @@ class Transfer:
         else:
             value = values[r.arg]
         location = self.location(released)
+        if location is None:
+            origin = st.env.get(access_path(arg)) if access_path(arg) is not None else None
+            if origin is not None and origin[0] == "loc":
+                location = origin[1] if not r.field else origin[1][:-1] + (
+                    f"{origin[1][-1]}.{r.field}" if origin[1][-1] else r.field,)
         if location is not None:
             self.facts.releases.add(ReleaseFact(location, e.name_loc, r.name))
         if r.hands_off_attached:
@@ -590,6 +599,8 @@ class Transfer:
             # if (status) is true for a non-zero NTSTATUS: a failure.
             success = truth if value[2] == "bool" else not truth
             return self._refine_success(st, value, success)
+        if kind != "const":
+            return [st]
         known = truth_of_constant(value[1])
         return [st] if known is None or known == truth else []
 

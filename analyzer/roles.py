@@ -165,8 +165,12 @@ def case_segments(text: bytes, start: int, end: int, labels: frozenset[str]) -> 
                     stop = i
                     break
             elif depth == 0 and ch in (b"c", b"d") and label.match(text, i) and not _ident_char(text, i - 1):
-                stop = i
-                break
+                if _COMMENT.sub(b"", text[m.end():i]).strip():
+                    stop = i
+                    break
+                # Stacked labels (case REMOVE: case SURPRISE_REMOVAL: ...) share the body.
+                colon = text.find(b":", i)
+                i = colon if colon > 0 else i
             i += 1
         out.append((m.start(), stop))
     # if (stack->MinorFunction == IRP_MN_REMOVE_DEVICE) { ... }

@@ -32,6 +32,16 @@ class _Lowerer:
         self.src = src
         self.annotations = sorted(annotations)
         self._span_starts = [a[0] for a in self.annotations]
+        # Exception-handling macros (try/except/finally/leave spelled without
+        # underscores) were blanked; remember them by where the code resumes.
+        self._keyword_at: dict[int, tuple[str, str]] = {}
+        for start, end, text in self.annotations:
+            keyword = _seh_keyword(text)
+            if keyword is not None:
+                resume = end
+                while resume < len(src) and src[resume:resume + 1] in b" \t\r\n":
+                    resume += 1
+                self._keyword_at[resume] = keyword
         # Columns are code points; tree-sitter counts bytes.  Only lines with
         # non-ASCII bytes need converting.
         self.lines = None if src.isascii() else src.split(b"\n")
@@ -199,12 +209,29 @@ class _Lowerer:
     def block(self, node) -> ir.Block:
         stmts: list[ir.Stmt] = []
         macros = self._macro_statements(node)
-        for child in node.named_children:
+        children = node.named_children
+        i = 0
+        while i < len(children):
+            child = children[i]
             while macros and macros[0][0] < child.start_byte:
                 stmts.append(macros.pop(0)[1])
+            handler = children[i + 1] if i + 1 < len(children) else None
+            if (self._keyword(child) == "try" and handler is not None
+                    and self._keyword(handler) in ("except", "finally")
+                    and child.type == handler.type == "compound_statement"):
+                kind, filter_text = self._keyword_at[handler.start_byte]
+                stmts.append(ir.Try(self.block(child), kind, self.block(handler),
+                                    ir.Opaque(filter_text) if filter_text else None, self.loc(child)))
+                i += 2
+                continue
             self.stmt_into(child, stmts)
+            i += 1
         stmts.extend(m for _, m in macros)
         return ir.Block(stmts, self.loc(node))
+
+    def _keyword(self, node):
+        found = self._keyword_at.get(node.start_byte)
+        return found[0] if found is not None else None
 
     def _macro_statements(self, node) -> list:
         """Statement macros with no semicolon (``FREE_POOL(p)``, ``TraceEvents(...)``)
@@ -215,7 +242,7 @@ class _Lowerer:
         for start, end, text in self.annotations[lo:]:
             if start >= node.end_byte:
                 break
-            if end > node.end_byte or not _CALL_TEXT.match(text):
+            if end > node.end_byte or not _CALL_TEXT.match(text) or _seh_keyword(text) is not None:
                 continue
             if any(c.start_byte <= start < c.end_byte for c in children):
                 continue
@@ -261,6 +288,8 @@ class _Lowerer:
         elif kind == "expression_statement":
             if node.named_child_count:
                 out.append(ir.ExprStmt(self.expr(node.named_children[0]), loc))
+            elif self._keyword(node) == "leave":
+                out.append(ir.Leave(loc))
         elif kind == "declaration":
             self.local_declaration(node, out)
         elif kind == "if_statement":
@@ -546,3 +575,17 @@ def _relocate(e, loc: ir.Loc) -> None:
                 stack.extend(v)
             elif v is not None and not isinstance(v, (str, bool)):
                 stack.append(v)
+
+
+_SEH = re.compile(r"(?:__)?(try|except|finally|leave|TRY|EXCEPT|FINALLY|LEAVE)\b\s*(?:\((?s:(.*))\))?\s*$")
+
+
+def _seh_keyword(text: str):
+    """("try" | "except" | "finally" | "leave", filter text) for a blanked SEH macro."""
+    m = _SEH.match(text.strip())
+    if m is None:
+        return None
+    kind = m.group(1).lower()
+    if m.group(2) is not None and kind != "except":
+        return None
+    return kind, (m.group(2) or "").strip()
