@@ -79,9 +79,10 @@ class CFG:
 
 
 class _Builder:
-    def __init__(self, fn: ir.Function, noreturn: frozenset[str]):
+    def __init__(self, fn: ir.Function, noreturn: frozenset[str], raises: Optional[frozenset[str]]):
         self.fn = fn
         self.noreturn = noreturn
+        self.raises = raises
         self.nodes: list[Node] = []
         self.labels: dict[str, int] = {}
         self.locals: set[str] = {p.name for p in fn.params if p.name}
@@ -107,7 +108,7 @@ class _Builder:
         node = self.new(kind, loc, expr, decl)
         if kind == "eval":
             node.succs.append(("next", self.sink if _ends_in_noreturn(expr, self.noreturn) else nxt, None))
-        if self.handlers and expr is not None and _has_call(expr):
+        if self.handlers and expr is not None and _may_raise(expr, self.raises):
             node.succs.append(("exception", self.handlers[-1], None))
         return node
 
@@ -247,11 +248,15 @@ class _Builder:
         return target
 
 
-def _has_call(e) -> bool:
+def _may_raise(e, raises: Optional[frozenset[str]]) -> bool:
+    """Whether evaluating ``e`` may raise: a call to a raising routine (any
+    call when ``raises`` is None), or an explicit ``*p`` read."""
     stack = [e]
     while stack:
         x = stack.pop()
-        if type(x) is ir.Call:
+        if type(x) is ir.Call and (raises is None or x.name in raises):
+            return True
+        if type(x) is ir.Unary and x.op == "*" and raises is not None:
             return True
         for name in getattr(x, "__slots__", ()):
             v = getattr(x, name)
@@ -268,8 +273,10 @@ def _ends_in_noreturn(e, noreturn: frozenset[str]) -> bool:
     return type(e) is ir.Call and e.name in noreturn
 
 
-def build_cfg(fn: ir.Function, noreturn: frozenset[str] = frozenset()) -> CFG:
-    b = _Builder(fn, noreturn)
+def build_cfg(fn: ir.Function, noreturn: frozenset[str] = frozenset(),
+              raises: Optional[frozenset[str]] = None) -> CFG:
+    """``raises``: routines that may raise inside ``__try`` (None: any call)."""
+    b = _Builder(fn, noreturn, raises)
     body_entry = b.stmt(fn.body, b.exit) if fn.body is not None else b.exit
     entry = b.new("entry", fn.loc)
     entry.succs.append(("next", body_entry, None))

@@ -8,6 +8,7 @@ below it; other files group by their own directory.
 """
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections import deque
@@ -190,7 +191,7 @@ def unload_leaks(driver: Driver) -> list[Finding]:
         return []
     roots = driver.with_role("teardown")
     pnp = driver.with_role("pnp")
-    starts = [info for info, _ in roots]
+    starts = [info for info, _ in roots] + [info for info, _ in driver.with_role("worker")]
     released: set[str] = set()
     # A PnP dispatch routine tears down only in its IRP_MN_REMOVE_DEVICE branch.
     for info, _ in pnp:
@@ -396,3 +397,34 @@ def external_summaries(driver: Driver, report: FileReport) -> dict[str, Summary]
 def _informative(summary: Summary) -> bool:
     """Anything but "keeps every parameter", which is what an unknown callee gets anyway."""
     return bool(summary.returns or summary.stores or any(p != "keeps" for p in summary.params))
+
+
+def rerun_scope(report: FileReport, external: dict[str, Summary]) -> frozenset[str]:
+    """The functions of ``report`` whose results can change with ``external``
+    summaries: those that call one of them, and their callers in the file."""
+    scope = {i.name for i in report.infos if i.callees & external.keys() and i.facts is not None}
+    changed = True
+    while changed:
+        changed = False
+        for info in report.infos:
+            if info.name not in scope and info.facts is not None and info.callees & scope:
+                scope.add(info.name)
+                changed = True
+    return frozenset(scope)
+
+
+def merge_rerun(first: FileReport, again: FileReport, scope: frozenset[str]) -> FileReport:
+    """The first round's report with the functions in ``scope`` replaced by
+    their second-round results (a new report: the first may be cached)."""
+    redone = {i.name: i for i in again.infos if i.name in scope}
+    return dataclasses.replace(
+        first,
+        findings=[f for f in first.findings if f.function not in scope]
+        + [f for f in again.findings if f.function in scope],
+        suppressed=[f for f in first.suppressed if f.function not in scope]
+        + [f for f in again.suppressed if f.function in scope],
+        infos=[redone.get(i.name, i) for i in first.infos],
+        summaries={**first.summaries, **{n: s for n, s in again.summaries.items() if n in scope}},
+        notifications=first.notifications + [
+            n for n in again.notifications
+            if n.kind == "bound-hit" and any(n.message.startswith(f"{name}:") for name in scope)])

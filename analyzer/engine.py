@@ -52,6 +52,7 @@ class _Job:
     fs_path: str       # where to read it
     text: Optional[bytes] = None
     external: Optional[dict] = None    # summaries from the driver's other files
+    only: Optional[frozenset] = None   # second round: the functions to analyze again
 
 
 def discover(paths: Iterable[str], notes: list[Notification]) -> list[tuple[str, str]]:
@@ -158,7 +159,7 @@ def _run_job(job: _Job) -> FileReport:
             "error", "read-error", f"cannot read: {exc.strerror or exc}", job.path)])
     try:
         return analyze_source(job.path, src, _WORKER["knowledge"], _WORKER["limits"], _WORKER["frontend"],
-                              external=job.external)
+                              external=job.external, only=job.only)
     except Exception as exc:  # one bad file must never cost the others their results
         return FileReport(job.path, notifications=[Notification(
             "error", "internal-error", f"internal error while analyzing: {type(exc).__name__}: {exc}",
@@ -255,7 +256,8 @@ def _whole_driver(reports: list[FileReport], jobs: list[_Job], knowledge: Knowle
                   config: Config) -> list[FileReport]:
     """Second round with summaries across each driver's files, then the
     whole-driver checks (PT002, PT003, PT006) attached to their files."""
-    from .driver import Driver, external_summaries, group_drivers, quota_in_dpc, tag_mismatches, unload_leaks
+    from .driver import (Driver, external_summaries, group_drivers, merge_rerun, quota_in_dpc, rerun_scope,
+                         tag_mismatches, unload_leaks)
     from .suppressions import apply_suppressions
 
     by_path = {r.path: i for i, r in enumerate(reports)}
@@ -266,28 +268,36 @@ def _whole_driver(reports: list[FileReport], jobs: list[_Job], knowledge: Knowle
         driver = Driver.build(directory, members, knowledge)
         for report in members:
             external = external_summaries(driver, report)
-            if external and report.path in job_of:
+            scope = rerun_scope(report, external) if external else frozenset()
+            if scope and report.path in job_of:
                 job = job_of[report.path]
-                reruns.append(_Job(job.path, job.fs_path, job.text, external))
+                # The file's own first-round summaries stand for what is not redone.
+                reruns.append(_Job(job.path, job.fs_path, job.text,
+                                   {**report.summaries, **external}, scope))
     if reruns:
-        for report in _map(reruns, knowledge, config, None):
-            reports[by_path[report.path]] = report
+        for job, again in zip(reruns, _map(reruns, knowledge, config, None)):
+            index = by_path[job.path]
+            reports[index] = merge_rerun(reports[index], again, job.only)
         groups = group_drivers(reports, config.driver_roots)
 
+    changed = {job.path for job in reruns}
+    extra: dict[str, list] = {}
     for directory, members in sorted(groups.items()):
         driver = Driver.build(directory, members, knowledge)
-        extra: dict[str, list] = {}
         for f in unload_leaks(driver) + quota_in_dpc(driver) + tag_mismatches(driver):
             extra.setdefault(f.path, []).append(f)
-        for path, found in extra.items():
-            report = reports[by_path[path]]
-            job = job_of.get(path)
-            src = job.text if job is not None and job.text is not None else _read(job.fs_path if job else path)
-            # Suppressions are decided once per file, over all its findings.
-            everything = report.findings + [dataclasses.replace(f, justification=None) for f in report.suppressed] + found
-            kept, suppressed, unused = apply_suppressions(path, src or b"", everything)
-            report.findings, report.suppressed = kept, suppressed
-            report.notifications = [n for n in report.notifications if n.kind != "unused-suppression"] + unused
+    for path in sorted(changed | extra.keys()):
+        index = by_path[path]
+        report = reports[index]
+        job = job_of.get(path)
+        src = job.text if job is not None and job.text is not None else _read(job.fs_path if job else path)
+        # Suppressions are decided once per file, over all its findings.
+        everything = (report.findings + [dataclasses.replace(f, justification=None) for f in report.suppressed]
+                      + extra.get(path, []))
+        kept, suppressed, unused = apply_suppressions(path, src or b"", everything)
+        reports[index] = dataclasses.replace(
+            report, findings=kept, suppressed=suppressed,
+            notifications=[n for n in report.notifications if n.kind != "unused-suppression"] + unused)
     return reports
 
 

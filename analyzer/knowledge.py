@@ -63,6 +63,7 @@ class Knowledge:
     family_words: dict[str, tuple[bool, str]] = field(default_factory=dict)  # family -> (plural, "released")
     borrows: dict[str, Optional[tuple[int, ...]]] = field(default_factory=dict)  # None = all
     noreturn: frozenset[str] = frozenset()
+    raises: frozenset[str] = frozenset()    # may raise inside __try (see common.toml)
     families: dict[str, str] = field(default_factory=dict)   # id -> title
 
     def api_names(self) -> frozenset[str]:
@@ -100,6 +101,8 @@ class Knowledge:
                 self.borrows[name] = None if args == "all" else tuple(args)
         self.noreturn = self.noreturn | frozenset(
             n for entry in data.get("noreturn", []) for n in entry["names"])
+        self.raises = self.raises | frozenset(
+            n for entry in data.get("raises", []) for n in entry["names"])
 
 
 def _per_name(value, name):

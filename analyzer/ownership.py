@@ -203,6 +203,12 @@ class Transfer:
         if t is ir.Name or t is ir.Member:
             if t is ir.Member:
                 self._effects_only(st, e.base, callvals)
+                if e.field in ("Flink", "Blink"):
+                    # Walking a list by hand: with a release in the same
+                    # function, it empties the list (PT002).
+                    head = self.location(e.base)
+                    if head is not None:
+                        self.facts.list_removals.add(head)
             path = access_path(e)
             return st.env.get(path) if path is not None else None
         if t is ir.Index:

@@ -156,9 +156,12 @@ def _too_deep(unit, path: str) -> list[Notification]:
 
 def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits = Limits(),
                    frontend: str = "tree-sitter",
-                   external: Optional[dict[str, Summary]] = None) -> FileReport:
+                   external: Optional[dict[str, Summary]] = None,
+                   only: Optional[frozenset[str]] = None) -> FileReport:
     """Analyze one file.  ``external`` holds summaries of functions defined in
-    the driver's other files (the whole-driver model's second round)."""
+    the driver's other files (the whole-driver model's second round); with
+    ``only``, just those functions are analyzed again (``external`` then also
+    carries this file's own summaries from the first round)."""
     report = FileReport(path, lines=src.count(b"\n") + (1 if src and not src.endswith(b"\n") else 0))
     guard = file_guard(src, limits)
     if guard is not None:
@@ -166,8 +169,10 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
         return report
     declared = declared_summaries(src)     # SAL ownership annotations win over inference
     external = external or {}
-    unit = get_frontend(frontend).parse_unit(
-        path, src, select_functions(knowledge, frozenset(declared) | frozenset(external)))
+    select = select_functions(knowledge, frozenset(declared) | frozenset(external))
+    if only is not None:
+        select = lambda index: {name for name, _ in index if name in only}  # noqa: E731
+    unit = get_frontend(frontend).parse_unit(path, src, select)
     report.functions = len(unit.functions)
     report.notifications += _too_deep(unit, path)
     for loc, message in unit.errors[:1]:
@@ -190,7 +195,7 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
             break
         report.analyzed_functions += 1
         try:
-            cfg = build_cfg(fn, knowledge.noreturn)
+            cfg = build_cfg(fn, knowledge.noreturn, knowledge.raises)
             outcome = explore(cfg, knowledge, summaries, limits)
         except RecursionError:
             report.notifications.append(Notification(
