@@ -402,12 +402,14 @@ def _informative(summary: Summary) -> bool:
 def rerun_scope(report: FileReport, external: dict[str, Summary]) -> frozenset[str]:
     """The functions of ``report`` whose results can change with ``external``
     summaries: those that call one of them, and their callers in the file."""
-    scope = {i.name for i in report.infos if i.callees & external.keys() and i.facts is not None}
+    # A function whose first round hit a bound would hit it again: keep that result.
+    redo = [i for i in report.infos if i.facts is not None and not i.bounded]
+    scope = {i.name for i in redo if i.callees & external.keys()}
     changed = True
     while changed:
         changed = False
-        for info in report.infos:
-            if info.name not in scope and info.facts is not None and info.callees & scope:
+        for info in redo:
+            if info.name not in scope and info.callees & scope:
                 scope.add(info.name)
                 changed = True
     return frozenset(scope)

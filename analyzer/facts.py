@@ -75,6 +75,7 @@ class FunctionInfo:
     # Lines and callees of its IRP_MN_REMOVE_DEVICE branches, should it be a PnP dispatch routine.
     teardown_lines: tuple = ()                 # (first line, last line) pairs
     teardown_callees: frozenset = frozenset()
+    bounded: bool = False                      # its exploration hit a bound (not worth redoing)
 
 
 @dataclass

@@ -77,7 +77,8 @@ class State:
 
     def key(self):
         if self._key is None:
-            self._key = (tuple(sorted(self.objs.items())), tuple(sorted(self.env.items())))
+            # Only hashed and compared, never ordered: frozensets need no sort.
+            self._key = (frozenset(self.objs.items()), frozenset(self.env.items()))
         return self._key
 
     def owned(self) -> list[int]:
@@ -303,7 +304,8 @@ class Transfer:
     def forget(self, st: State, path: Optional[str]) -> None:
         if path is None:
             return
-        stale = [p for p in st.env if related(p, path) and (p == path or p.startswith(path))]
+        n = len(path)
+        stale = [p for p in st.env if p.startswith(path) and (len(p) == n or p[n] in ".-[")]
         for p in stale:
             del st.env[p]
         if stale:

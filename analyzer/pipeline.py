@@ -184,6 +184,7 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
     summaries: dict[str, Summary] = dict(external)
     summaries.update({n: merge_declared(s, None, len(s.params)) for n, s in declared.items()})
     facts_of: dict[str, object] = {}
+    bounded: set[str] = set()
     order = bottom_up(lowered)
     file_deadline = time.monotonic() + limits.max_file_seconds if limits.max_file_seconds else None
     for i, fn in enumerate(order):
@@ -215,13 +216,14 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
         if fn.name in declared:
             summaries[fn.name] = merge_declared(declared[fn.name], outcome.summary, len(fn.params))
         if outcome.bound_hit:
+            bounded.add(fn.name)
             report.notifications.append(Notification(
                 "note", "bound-hit",
                 f"{fn.name}: analysis bound hit ({outcome.bound_hit}); some paths were not followed",
                 path, fn.loc))
         report.findings.extend(alloc_leak.findings(fn, outcome, knowledge))
     report.summaries = {n: s for n, s in summaries.items() if n not in external}
-    _describe_for_driver(report, unit, src, knowledge, facts_of)
+    _describe_for_driver(report, unit, src, knowledge, facts_of, bounded)
     # Inline suppressions are read from the original bytes (the blanker
     # turned #pragma lines into spaces in what was parsed).
     report.findings, report.suppressed, unused = apply_suppressions(path, src, report.findings)
@@ -233,7 +235,7 @@ _QUOTA_PATTERNS: dict[int, object] = {}
 
 
 def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledge: Knowledge,
-                         facts_of: dict) -> None:
+                         facts_of: dict, bounded: set[str]) -> None:
     """Everything the whole-driver checks need from this file (analyzer/driver.py)."""
     roles = default_roles()
     pattern = _QUOTA_PATTERNS.get(id(knowledge))
@@ -250,7 +252,8 @@ def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledg
             frozenset(roles_of_function(fn.name, fn.annotations, unit.role_decls, roles)),
             quota, facts_of.get(fn.name), bool(fn.callees & release_names),
             tuple((lines.position(a)[0], lines.position(b)[0]) for a, b in segments),
-            frozenset().union(*(callee_names(unit.text[a:b]) for a, b in segments))))
+            frozenset().union(*(callee_names(unit.text[a:b]) for a, b in segments)),
+            fn.name in bounded))
         if fn.name in roles.entry_points or fn.callees & roles.entry_points:
             report.defines_entry = True
     for role, name, offset in roles.registrations(unit.text):

@@ -16,6 +16,7 @@ _CONTEXT = re.compile(rb"\bWDF_DECLARE_CONTEXT_TYPE\s*\(\s*(\w+)\s*\)")
 _EXT_CAST = re.compile(rb"\(\s*(\w+)\s*\*?\s*\)\s*\(?\s*[\w.>\-]*(?:->|\.)\s*DeviceExtension\b")
 _EXT_DECL = re.compile(rb"\b(\w+)\s*\*?\s+\*?\s*\w+\s*=\s*[\w.>\-]*->\s*DeviceExtension\b")
 _EXT_CREATE = re.compile(rb"\bIoCreateDevice\s*\(\s*[^,;]+,\s*sizeof\s*\(\s*(\w+)\s*\)")
+_EXT_MENTION = re.compile(rb"DeviceExtension\b|\bIoCreateDevice\b")
 _WDF_HANDLE = re.compile(rb"\b(?:WDFDEVICE|WDFDRIVER)\s+(\w+)")
 _ONE_ARG_CALL = re.compile(rb"\b(\w+)\s*\(\s*(\w+)\s*(\(\s*\))?\s*\)")
 _DEVICE_GETTERS = (b"WdfDriverGetDefault", b"WdfIoQueueGetDevice", b"WdfInterruptGetDevice",
@@ -36,8 +37,16 @@ def scan_file(text: bytes) -> FileScan:
     for m in _CONTEXT.finditer(text):
         name = m.group(1).decode()
         scan.context_types[f"WdfObjectGet_{name}"] = name
-    for pattern in (_EXT_CAST, _EXT_DECL, _EXT_CREATE):
-        scan.extension_types.update(m.group(1).decode() for m in pattern.finditer(text))
+    # Look only at the lines that mention a device extension (the patterns
+    # backtrack badly over whole files).
+    for m in _EXT_MENTION.finditer(text):
+        start = text.rfind(b"\n", 0, m.start()) + 1
+        end = text.find(b"\n", m.end())
+        line = text[start:end if end >= 0 else len(text)]
+        if m.group(0) == b"IoCreateDevice":     # its arguments may span lines
+            line = text[m.start():m.start() + 400]
+        for pattern in (_EXT_CAST, _EXT_DECL, _EXT_CREATE):
+            scan.extension_types.update(x.group(1).decode() for x in pattern.finditer(line))
     scan.extension_types -= {"PVOID", "VOID", "return"}
     handles = {m.group(1) for m in _WDF_HANDLE.finditer(text)}
     for m in _ONE_ARG_CALL.finditer(text):
