@@ -29,30 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import tree_sitter  # noqa: E402
 
 from analyzer.frontend.blanking import blank  # noqa: E402
-from analyzer.frontend.tsparser import language, parser  # noqa: E402
+from analyzer.frontend.tsparser import is_cplusplus as _is_cplusplus, language, parser  # noqa: E402
 
 DEFAULT_ROOT = "/work/ext/wds"
 MODES = ("raw", "blanked")
-CPP_EXTENSIONS = {"cpp", "hpp", "cxx", "hxx", "cc", "hh"}
-
-_COMMENTS_AND_LITERALS = re.compile(
-    rb"""//[^\n]*|/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?""", re.S
-)
-_CPP_SYNTAX = re.compile(
-    rb"""^[ \t]*(?:class[ \t]+\w+|template[ \t]*<|(?:public|private|protected)[ \t]*:
-               |namespace\b|using[ \t]+namespace\b)
-       |\b(?:class|struct|interface)[ \t]+\w+[ \t]*:[ \t]*(?:public|private|protected)\b
-       |\w::~?\w|\b(?:nullptr|constexpr|noexcept|reinterpret_cast|static_cast)\b
-       |\boperator[ \t]*(?:new|delete)\b|\bextern[ \t]*"C\+\+\"""",
-    re.M | re.X,
-)
-
-
 def is_cplusplus(path: Path, blanked: bytes) -> bool:
-    """C++ by extension, or a header using C++ syntax in live code."""
-    if path.suffix.lstrip(".").lower() in CPP_EXTENSIONS:
-        return True
-    return bool(_CPP_SYNTAX.search(_COMMENTS_AND_LITERALS.sub(b" ", blanked)))
+    return _is_cplusplus(str(path), blanked)
 
 
 def iter_sources(root: Path, exts: set[str]):
@@ -74,8 +56,9 @@ def _empty() -> dict:
 
 
 def measure(root: Path, exts: set[str]) -> dict:
-    query = tree_sitter.Query(language(), "(function_definition) @f")
-    p = parser()
+    # Raw: plain tree-sitter-c on every file (the baseline).  Blanked: what
+    # pooltrack's frontend does (blanking, and the C++ grammar for C++ files).
+    queries = {cpp: tree_sitter.Query(language(cpp), "(function_definition) @f") for cpp in (False, True)}
     totals, c_only = _empty(), _empty()
     seconds = dict.fromkeys(MODES, 0.0)
     files = lines = cpp_files = 0
@@ -91,11 +74,12 @@ def measure(root: Path, exts: set[str]) -> dict:
         row = {"file": str(path.relative_to(root))}
         for mode in MODES:
             t0 = time.process_time()
-            text = src
+            text, cpp = src, False
             if mode == "blanked":
                 text, _ = blank(src)
                 blank_seconds += time.process_time() - t0
-            row[mode] = count_functions(p.parse(text), query)
+                cpp = is_cplusplus(path, text)
+            row[mode] = count_functions(parser(cpp).parse(text), queries[cpp])
             seconds[mode] += time.process_time() - t0
         row["cpp"] = is_cplusplus(path, text)  # text is the blanked source here
         cpp_files += row["cpp"]

@@ -12,7 +12,9 @@ from typing import Callable, Optional, Protocol
 
 from ..ir import Unit
 
-_CALLEE = re.compile(rb"\b([A-Za-z_]\w*)\s*\(")
+# C++ static calls keep their qualification (CSaveData::DestroyWorkItems), the
+# name their definition has.
+_CALLEE = re.compile(rb"(?<![\w:])((?:[A-Za-z_]\w*::)*~?[A-Za-z_]\w*)\s*\(")
 _NOT_CALLEES = frozenset({"if", "while", "for", "switch", "return", "sizeof", "do",
                           "__except", "case", "defined", "else"})
 

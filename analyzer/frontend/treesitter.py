@@ -19,7 +19,7 @@ class TreeSitterFrontend:
     name = "tree-sitter"
 
     def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
-        parsed = parse(src)
+        parsed = parse(src, path=path)
         try:
             return _Lowerer(path, parsed.blanked, parsed.spans).unit(parsed.tree.root_node, select)
         except RecursionError:  # nesting outside any function body (declarations, ERROR nodes)
@@ -154,7 +154,9 @@ class _Lowerer:
         if fdecl is None:
             return None
         name_node = fdecl.child_by_field_name("declarator")
-        while name_node is not None and name_node.type not in ("identifier", "field_identifier"):
+        while name_node is not None and name_node.type not in (
+                "identifier", "field_identifier", "qualified_identifier", "destructor_name",
+                "operator_name"):
             name_node = name_node.child_by_field_name("declarator")
         if name_node is None:
             return None

@@ -44,6 +44,7 @@ text starts with the keyword just before the block to recover them):
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,21 +85,51 @@ class ParsedSource:
         return out
 
 
-@lru_cache(maxsize=1)
-def language() -> tree_sitter.Language:
+CPP_EXTENSIONS = frozenset({"cpp", "hpp", "cxx", "hxx", "cc", "hh"})
+
+_COMMENTS_AND_LITERALS = re.compile(
+    rb"""//[^\n]*|/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?""", re.S
+)
+_CPP_SYNTAX = re.compile(
+    rb"""^[ \t]*(?:class[ \t]+\w+|template[ \t]*<|(?:public|private|protected)[ \t]*:
+               |namespace\b|using[ \t]+namespace\b)
+       |\b(?:class|struct|interface)[ \t]+\w+[ \t]*:[ \t]*(?:public|private|protected)\b
+       |\w::~?\w|\b(?:nullptr|constexpr|noexcept|reinterpret_cast|static_cast)\b
+       |\boperator[ \t]*(?:new|delete)\b|\bextern[ \t]*"C\+\+\"""",
+    re.M | re.X,
+)
+
+
+def is_cplusplus(path: str, blanked: bytes) -> bool:
+    """C++ by extension, or a header using C++ syntax in live code (a .c file never is)."""
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix in CPP_EXTENSIONS:
+        return True
+    if suffix != "h":
+        return False
+    return bool(_CPP_SYNTAX.search(_COMMENTS_AND_LITERALS.sub(b" ", blanked)))
+
+
+@lru_cache(maxsize=2)
+def language(cplusplus: bool = False) -> tree_sitter.Language:
+    if cplusplus:
+        import tree_sitter_cpp
+        return tree_sitter.Language(tree_sitter_cpp.language())
     return tree_sitter.Language(tree_sitter_c.language())
 
 
-@lru_cache(maxsize=1)
-def parser() -> tree_sitter.Parser:
-    """The one cached parser (not thread-safe: one parse at a time)."""
-    return tree_sitter.Parser(language())
+@lru_cache(maxsize=2)
+def parser(cplusplus: bool = False) -> tree_sitter.Parser:
+    """The cached parsers, C and C++ (not thread-safe: one parse at a time)."""
+    return tree_sitter.Parser(language(cplusplus))
 
 
-def parse(src: bytes | str, *, blanked: bool = True) -> ParsedSource:
-    """Blank ``src`` and parse it; ``blanked=False`` parses the raw bytes."""
+def parse(src: bytes | str, *, blanked: bool = True, path: str = "") -> ParsedSource:
+    """Blank ``src`` and parse it; ``blanked=False`` parses the raw bytes.
+    C++ sources (by ``path``'s extension, or a C++ header) get the C++ grammar,
+    whose trees use the same node types for everything C has."""
     if isinstance(src, str):
         src = src.encode("utf-8")
     src = bytes(src)
     text, spans = blank(src) if blanked else (src, [])
-    return ParsedSource(src, text, spans, parser().parse(text))
+    return ParsedSource(src, text, spans, parser(is_cplusplus(path, text)).parse(text))
