@@ -54,3 +54,12 @@ def test_corpus_has_positive_and_negative_cases_per_rule():
 def test_corpus_analyzes_without_notifications_of_failure(corpus_result):
     failures = [n for n in corpus_result.notifications if n.kind in ("read-error", "internal-error")]
     assert not failures
+
+
+def test_bundled_example_driver_reports_exactly_its_marked_leaks():
+    example = Path(__file__).parent.parent / "examples" / "leaky_driver"
+    exp = read_markers(example)
+    found = {(Path(f.path).as_posix(), f.loc.line, f.rule_id)
+             for f in analyze([str(example)], Config(jobs=1)).findings}
+    scores, problems = score(exp, found)
+    assert len(exp.expect) == 3 and not problems, problems
