@@ -39,6 +39,18 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
+def apply_project(config, project, keep_select: bool = False, keep_ignore: bool = False) -> None:
+    """Settings of a configuration file onto an engine.Config (flags win)."""
+    if not keep_select and project.select is not None:
+        config.select = project.select
+    if not keep_ignore and project.ignore:
+        config.ignore = project.ignore
+    config.severity = dict(project.severity)
+    config.path_filter = project.path_filter()
+    if project.knowledge is not None:
+        config.knowledge = project.knowledge
+
+
 def prepare(args, config, known: set[str]) -> Plan | int:
     """Fill ``config`` (an engine.Config) from the configuration file and the
     flags; an int is an exit code (invalid configuration or baseline)."""
@@ -51,14 +63,8 @@ def prepare(args, config, known: set[str]) -> Plan | int:
         except ConfigError as exc:
             return _error(f"invalid configuration: {exc}")
     if project is not None:
-        if args.select is None and project.select is not None:
-            config.select = project.select
-        if args.ignore is None and project.ignore:
-            config.ignore = project.ignore
-        config.severity = dict(project.severity)
-        config.path_filter = project.path_filter()
-        if project.knowledge is not None:
-            config.knowledge = project.knowledge
+        apply_project(config, project, keep_select=args.select is not None,
+                      keep_ignore=args.ignore is not None)
     report_unused = args.report_unused_suppressions
     if report_unused is None:
         report_unused = bool(project and project.report_unused_suppressions)

@@ -269,3 +269,21 @@ async def test_utf16_columns(client, tmp_path):
     [diag] = params.diagnostics
     line = text.splitlines()[8]
     assert diag.range.start.character == len(line[:line.index("ExAllocatePool2")].encode("utf-16-le")) // 2
+
+
+async def test_project_configuration_is_honoured_and_reloaded(client, tmp_path):
+    config = tmp_path / ".pooltrack.toml"
+    config.write_text('ignore = ["PT001"]\n')
+    path = tmp_path / "device.c"
+    path.write_text(LEAK)
+    uri = open_doc(client, path, LEAK)
+    first = await wait_publish(client, uri)
+    assert not [d for d in first.diagnostics if d.code == "PT001"]
+
+    # Change the configuration: the next analysis picks it up (severity too).
+    config.write_text('[severity]\nPT001 = "error"\n')
+    since = len(client.publishes)
+    replace_all(client, uri, LEAK + "\n", 2)
+    again = await wait_publish(client, uri, since, lambda p: any(d.code == "PT001" for d in p.diagnostics))
+    (diag,) = [d for d in again.diagnostics if d.code == "PT001"]
+    assert diag.severity == types.DiagnosticSeverity.Error

@@ -30,6 +30,8 @@ from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from .. import __version__
+from ..adoption import apply_project
+from ..config import ConfigError, find_config, load_config
 from ..engine import SOURCE_SUFFIXES, Config, analyze
 from ..findings import Finding, Notification
 from ..ir import Loc
@@ -76,6 +78,7 @@ class PooltrackServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}       # directory -> debounced run
         self.executor = ThreadPoolExecutor(1, thread_name_prefix="pooltrack-analysis")
         self.config = Config(jobs=1)                      # in process: no fork from a threaded server
+        self.config_key: Optional[tuple] = None           # (config file, its mtime) behind self.config
         self.published: dict[str, list[types.Diagnostic]] = {}
         try:
             self.help = {rid: rule_help_uri(rule) for rid, rule in load_rules().items()}
@@ -127,14 +130,42 @@ class PooltrackServer(LanguageServer):
                 continue
         return texts, open_docs
 
+    def config_for(self, directory: str) -> Config:
+        """The project's configuration (.pooltrack.toml or [tool.pooltrack]),
+        reloaded when the file changes; the report cache is dropped with it."""
+        found = find_config([directory])
+        try:
+            key = (str(found), os.stat(found).st_mtime_ns) if found is not None else None
+        except OSError:
+            key = None
+        if key != self.config_key:
+            config = Config(jobs=1)
+            if found is not None:
+                try:
+                    apply_project(config, load_config(found, set(self.help) or set(load_rules())))
+                except ConfigError as exc:
+                    self.window_show_message(types.ShowMessageParams(
+                        types.MessageType.Error, f"pooltrack: invalid configuration: {exc}"))
+            self.config, self.config_key = config, key
+            self.cache.clear()
+        return self.config
+
     async def analyze_directory(self, directory: str) -> None:
         texts, open_docs = self.snapshot(directory)
         if not open_docs:
             return
+        config = self.config_for(directory)
+        if config.path_filter is not None:
+            texts = {p: t for p, t in texts.items() if config.path_filter(p)}
+            for path in [p for p in open_docs if p not in texts]:
+                uri, version = open_docs.pop(path)
+                self.publish(uri, [], version)       # excluded by the configuration
+            if not open_docs:
+                return
         loop = asyncio.get_running_loop()
         try:
             result = await loop.run_in_executor(
-                self.executor, lambda: analyze([], self.config, buffers=texts, cache=self.cache))
+                self.executor, lambda: analyze([], config, buffers=texts, cache=self.cache))
         except Exception as exc:     # never take the server down; keep what is shown
             log.exception("analysis failed")
             self.window_log_message(types.LogMessageParams(
