@@ -20,7 +20,8 @@ from . import ir
 from .cfg import CFG
 from .irtext import expr_text, shorten
 from .knowledge import Knowledge
-from .ownership import ALLOC, ESCAPED, FREED, LIVE, NULL, OWNED, State, Summary, Transfer
+from .ownership import (ALLOC, ESCAPED, FREED, LIVE, NULL, OWNED, RETURNED, State, Summary, Transfer,
+                        status_success)
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,12 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
         if kind == "exit":
             reached_exit = True
             _check_exit(outcome, transfer, st, trace, node)
+            returned = st.env.get(RETURNED)
+            success = status_success(returned[1]) if returned is not None and returned[0] == "const" else None
             for i in range(len(fn.params)):
                 obj = st.objs.get(-(i + 1))
                 if obj is not None:
-                    param_outcomes[i].add(obj[1])
+                    param_outcomes[i].add((obj[1], success))
             continue
         if kind == "sink":
             continue
@@ -152,6 +155,12 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
                         if s >= 0:
                             returns.add(st2.objs[s][0])
                         transfer.escape(st2, s)
+                # What the function returns, when it is a known status, tells
+                # success paths from failure paths for conditional summaries.
+                result = transfer.value_of(st2, node.expr, callvals)
+                if result is not None and result[0] == "const":
+                    st2.env[RETURNED] = result
+                    st2._key = None
             if st2.owned():
                 trace = Event(node.loc, "returns here", None, trace)
             for _, target, _ in node.succs:
@@ -193,9 +202,18 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
     # A function summary is only trusted when the whole function was explored.
     if outcome.bound_hit is None and reached_exit:
         params = []
-        for i, seen_states in enumerate(param_outcomes):
+        for i, outcomes in enumerate(param_outcomes):
+            seen_states = {status for status, _ in outcomes}
+            on_success = {status for status, ok in outcomes if ok is True}
+            on_failure = {status for status, ok in outcomes if ok is False}
+            unknown = {status for status, ok in outcomes if ok is None}
             if seen_states and seen_states <= {FREED, NULL} and FREED in seen_states:
                 params.append("frees")
+            elif (on_success and on_failure and not unknown and on_success <= {FREED, ESCAPED, NULL}
+                  and on_success & {FREED, ESCAPED} and on_failure <= {ALLOC, LIVE, NULL}):
+                # Takes ownership only when it succeeds: on a failure status
+                # the caller still owns (and must release) what it passed.
+                params.append("keeps-on-success")
             elif seen_states & {FREED, ESCAPED}:
                 params.append("keeps")
             else:

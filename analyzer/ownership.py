@@ -30,7 +30,12 @@ from .locations import raw_location
 from .paths import access_path, field_of, is_local, pointee_path, related, root, strip
 
 ALLOC, LIVE, NULL, FREED, ESCAPED = "allocated", "live", "null", "freed", "escaped"
+# Handed to a callee that keeps it only if it succeeds, and the caller has not
+# looked at the status yet: no longer reported as a leak, back to LIVE on the
+# failure branch, ESCAPED on the success branch.
+PENDING = "pending"
 OWNED = (ALLOC, LIVE)
+RETURNED = "@returned"      # env key: the status a return statement returns
 
 # Success codes: NT_SUCCESS() is true for them; other STATUS_ names are failures.
 SUCCESS_CODES = frozenset({
@@ -520,6 +525,7 @@ class Transfer:
 
     def apply_summary(self, st: State, e: ir.Call, summary: Summary, values):
         stores = dict(summary.stores)
+        conditional = None
         for i, (arg, value) in enumerate(zip(e.args, values)):
             effect = summary.params[i] if i < len(summary.params) else "keeps"
             if effect == "frees":
@@ -528,6 +534,15 @@ class Transfer:
                     self.facts.releases.add(ReleaseFact(location, e.name_loc, e.name or ""))
                 if value is not None and value[0] == "obj" and st.objs[value[1]][1] in OWNED:
                     st.set_status(value[1], FREED)
+            elif effect == "keeps-on-success" and not summary.returns:
+                objs = self.objects_in(st, arg)
+                if value is not None and value[0] == "obj":
+                    objs.add(value[1])
+                owned = sorted(s for s in objs if st.objs[s][1] in OWNED)
+                if owned:
+                    for s in owned:
+                        st.set_status(s, PENDING)
+                    conditional = ("cond", tuple(owned))
             elif effect == "keeps":
                 if i in stores:
                     objs = self.objects_in(st, arg)
@@ -543,7 +558,7 @@ class Transfer:
             st._key = None
             self.on_event(st, "alloc", site)
             return ("obj", site)
-        return None
+        return conditional
 
     # --------------------------------------------------------- conditions
     def value_of(self, st: State, e, callvals: dict):
@@ -607,6 +622,8 @@ class Transfer:
             # if (status) is true for a non-zero NTSTATUS: a failure.
             success = truth if value[2] == "bool" else not truth
             return self._refine_success(st, value, success)
+        if kind == "cond":
+            return self._refine_success(st, value, not truth)
         if kind != "const":
             return [st]
         known = truth_of_constant(value[1])
@@ -637,6 +654,10 @@ class Transfer:
         if lv[0] == "obj" and lv[1] >= 0 and (rv is None or (rv[0] == "obj" and rv[1] != lv[1])):
             # A fresh allocation equals no other pointer unless both are NULL.
             return self._refine_null(st, lv[1], is_null=True) if equal else [st]
+        if lv[0] == "cond" and rv is not None and rv[0] == "const":
+            if rv[1] in ("STATUS_SUCCESS", "0"):
+                return self._refine_success(st, lv, equal)
+            return self._refine_success(st, lv, False) if equal else [st]
         if lv[0] == "status" and rv is not None and rv[0] == "const":
             const = rv[1]
             if lv[2] == "bool":
@@ -668,6 +689,12 @@ class Transfer:
 
     def _refine_success(self, st: State, value, success: bool) -> list[State]:
         if value is None:
+            return [st]
+        if value[0] == "cond":
+            st = st.copy()
+            for site in value[1]:
+                if st.objs[site][1] == PENDING:
+                    st.set_status(site, ESCAPED if success else LIVE)
             return [st]
         if value[0] == "const":
             known = status_success(value[1])
