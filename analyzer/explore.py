@@ -82,6 +82,7 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
     steps = 0
     param_outcomes: list[set[str]] = [set() for _ in fn.params]
     returns: set[str] = set()
+    results: set = set()            # status constants returned (None: something else)
     reached_exit = False
     work_done = pops = 0
     deadline = time.monotonic() + limits.max_seconds if limits.max_seconds else None
@@ -116,6 +117,7 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
             reached_exit = True
             _check_exit(outcome, transfer, st, trace, node)
             returned = st.env.get(RETURNED)
+            results.add(returned[1] if returned is not None and returned[0] == "const" else None)
             success = status_success(returned[1]) if returned is not None and returned[0] == "const" else None
             for i in range(len(fn.params)):
                 obj = st.objs.get(-(i + 1))
@@ -219,7 +221,8 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
             else:
                 params.append("borrows")
         only = returns.pop() if len(returns) == 1 else None
-        outcome.summary = Summary(only, tuple(params), tuple(sorted(transfer.facts.param_stores)))
+        result = next(iter(results)) if len(results) == 1 else None
+        outcome.summary = Summary(only, tuple(params), tuple(sorted(transfer.facts.param_stores)), result)
     else:
         outcome.summary = Summary(None, tuple("keeps" for _ in fn.params))
     return outcome

@@ -64,6 +64,7 @@ class Knowledge:
     borrows: dict[str, Optional[tuple[int, ...]]] = field(default_factory=dict)  # None = all
     noreturn: frozenset[str] = frozenset()
     raises: frozenset[str] = frozenset()    # may raise inside __try (see common.toml)
+    completion_routines: dict[str, tuple[int, int]] = field(default_factory=dict)  # routine -> (irp, routine) args
     families: dict[str, str] = field(default_factory=dict)   # id -> title
 
     def api_names(self) -> frozenset[str]:
@@ -103,6 +104,9 @@ class Knowledge:
             n for entry in data.get("noreturn", []) for n in entry["names"])
         self.raises = self.raises | frozenset(
             n for entry in data.get("raises", []) for n in entry["names"])
+        for entry in data.get("completion_routines", []):
+            for name in entry["names"]:
+                self.completion_routines[name] = (int(entry["irp_arg"]), int(entry["routine_arg"]))
 
 
 def _per_name(value, name):

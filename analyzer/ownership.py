@@ -57,6 +57,7 @@ class Summary:
     returns: Optional[str] = None           # family of a fresh allocation it returns
     params: tuple[str, ...] = ()            # per parameter: "frees" | "keeps" | "borrows"
     stores: tuple = ()                      # (parameter index, RawLocation): kept in persistent storage
+    result: Optional[str] = None            # the status constant every path returns, if one
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +383,13 @@ class Transfer:
                     for p in [p for p, v in st.env.items() if v[0] != "obj" and related(p, path)]:
                         del st.env[p]
                         st._key = None
+        if name in k.completion_routines:
+            irp_index, routine_index = k.completion_routines[name]
+            irp = access_path(e.args[irp_index]) if irp_index < len(e.args) else None
+            routine = strip(e.args[routine_index]) if routine_index < len(e.args) else None
+            if irp is not None and type(routine) is ir.Name:
+                st.env[f"{irp}.@completion-routine"] = ("routine", routine.id)
+                st._key = None
         if name in k.allocators:
             return self.allocate(st, e, k.allocators[name], values)
         if name in k.releases:
@@ -398,7 +406,8 @@ class Transfer:
                         for s in self.objects_in(st, e.args[i]):
                             if st.objs[s][1] in OWNED:
                                 self.record_store(st, s, e.args[head], e.name_loc, is_list=True)
-                    self.escape_arg(st, e.args[i], values[i])
+                    kept = self._kept_by_sender(st, e.args[i], values[i])
+                    self.escape_arg(st, e.args[i], values[i], keep=kept)
             return None
         if name in k.list_removals:
             index = k.list_removals[name]
@@ -414,10 +423,24 @@ class Transfer:
             self.escape_arg(st, arg, value)
         return None
 
-    def escape_arg(self, st: State, arg, value) -> None:
+    def _kept_by_sender(self, st: State, arg, value) -> Optional[int]:
+        """The IRP an IoCallDriver leaves with its sender: its completion routine
+        returns STATUS_MORE_PROCESSING_REQUIRED and does not free it."""
+        path = access_path(arg)
+        routine = st.env.get(f"{path}.@completion-routine") if path is not None else None
+        if routine is None or value is None or value[0] != "obj":
+            return None
+        summary = self.summaries.get(routine[1])
+        if summary is None or summary.result != "STATUS_MORE_PROCESSING_REQUIRED":
+            return None
+        irp_param = summary.params[1] if len(summary.params) > 1 else "keeps"
+        return value[1] if irp_param == "borrows" else None
+
+    def escape_arg(self, st: State, arg, value, keep: Optional[int] = None) -> None:
         objs = self.objects_in(st, arg)
         if value is not None and value[0] == "obj":
             objs.add(value[1])
+        objs.discard(keep)
         for s in objs:
             self.escape(st, s)
 

@@ -17,7 +17,7 @@ from .knowledge import Knowledge
 from .facts import FunctionInfo, Registration
 from .ir import Loc
 from .ownership import Summary
-from .roles import case_segments, default_roles, roles_of_function
+from .roles import case_segments, default_roles, roles_of_function, split_arguments
 from .scan import FileScan, LineIndex, quota_pattern, scan_file, scan_quota_calls
 from .sal import declared_summaries, merge as merge_declared
 from .suppressions import apply_suppressions
@@ -52,6 +52,21 @@ def _api_pattern(knowledge: Knowledge) -> re.Pattern:
 _PATTERNS: dict[int, re.Pattern] = {}
 
 
+def completion_routines_set(body: bytes, knowledge: Knowledge) -> frozenset[str]:
+    """Names of the completion routines ``body`` sets on IRPs (IoSetCompletionRoutine...)."""
+    if b"Completion" not in body:
+        return frozenset()
+    found = set()
+    for routine, (_, arg) in knowledge.completion_routines.items():
+        for m in re.finditer(rb"\b" + re.escape(routine.encode()) + rb"\s*\(", body):
+            args = split_arguments(body, m.end())
+            if arg < len(args):
+                name = re.fullmatch(rb"\s*(?:\(\s*\w+\s*\)\s*)?([A-Za-z_]\w*)\s*", args[arg][0])
+                if name:
+                    found.add(name.group(1).decode())
+    return frozenset(found)
+
+
 def select_functions(knowledge: Knowledge, extra: frozenset[str] = frozenset()):
     """Functions that mention an allocator or release, the functions that call
     them (they may be wrappers), and what those call in this file (for their
@@ -76,15 +91,20 @@ def select_functions(knowledge: Knowledge, extra: frozenset[str] = frozenset()):
                     chosen.add(name)
                     changed = True
         defined = set(callees)
+        bodies = dict(index)
         for name in list(chosen):
-            chosen |= callees[name] & defined
+            # What they call, and the completion routines they set (whose
+            # summary decides who owns the IRP after IoCallDriver).
+            chosen |= (callees[name] | completion_routines_set(bodies[name], knowledge)) & defined
         return chosen
     return select
 
 
-def bottom_up(functions: list[ir.Function]) -> list[ir.Function]:
+def bottom_up(functions: list[ir.Function], uses: Optional[dict[str, frozenset[str]]] = None
+              ) -> list[ir.Function]:
     """Callees before callers (Tarjan's SCCs); recursion is cut arbitrarily but deterministically."""
     by_name = {f.name: f for f in functions}
+    uses = uses or {f.name: f.callees for f in functions}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -95,7 +115,7 @@ def bottom_up(functions: list[ir.Function]) -> list[ir.Function]:
         if start in index:
             continue
         # Iterative Tarjan to survive deep call chains.
-        work = [(start, iter(sorted(by_name[start].callees & by_name.keys())))]
+        work = [(start, iter(sorted(uses[start] & by_name.keys())))]
         index[start] = low[start] = counter
         counter += 1
         stack.append(start)
@@ -109,7 +129,7 @@ def bottom_up(functions: list[ir.Function]) -> list[ir.Function]:
                     counter += 1
                     stack.append(callee)
                     on_stack.add(callee)
-                    work.append((callee, iter(sorted(by_name[callee].callees & by_name.keys()))))
+                    work.append((callee, iter(sorted(uses[callee] & by_name.keys()))))
                     advanced = True
                     break
                 if callee in on_stack:
@@ -185,7 +205,11 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
     summaries.update({n: merge_declared(s, None, len(s.params)) for n, s in declared.items()})
     facts_of: dict[str, object] = {}
     bounded: set[str] = set()
-    order = bottom_up(lowered)
+    # Callees first; a completion routine a function sets counts as used, so
+    # its summary is ready for the IoCallDriver after it.
+    text = unit.text or src
+    order = bottom_up(lowered, {f.name: f.callees | completion_routines_set(text[f.span[0]:f.span[1]], knowledge)
+                                for f in lowered})
     file_deadline = time.monotonic() + limits.max_file_seconds if limits.max_file_seconds else None
     for i, fn in enumerate(order):
         if file_deadline is not None and time.monotonic() > file_deadline:

@@ -297,7 +297,7 @@ class _Lowerer:
     # ------------------------------------------------------------ top level
     def unit(self, select: Optional[Selector]) -> ir.Unit:
         K = self.K
-        unit = ir.Unit(self.path)
+        unit = ir.Unit(self.path, text=self.src)
         definitions = []
         for c in self.tu.cursor.get_children():
             if not self.in_main(c):
@@ -401,6 +401,7 @@ class _Lowerer:
             callees=frozenset(callees),
             end_line=end_line,
             has_error=has_error,
+            span=(fs, fe),
         )
         return fn, body, body_bytes
 
