@@ -19,6 +19,7 @@ bench/out/real-world/, ignored by git) for judging the findings.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -61,6 +62,13 @@ def pooltrack_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "analyzer.cli"]
 
 
+def analyzer_source() -> str:
+    """Where the analyzed-with code comes from (PYTHONPATH can point at a
+    clean ``git archive`` of a commit: the working tree may hold others' edits)."""
+    spec = importlib.util.find_spec("analyzer")
+    return str(Path(spec.origin).parent) if spec and spec.origin else "?"
+
+
 def run_tree(tree: Path, out: Path, jobs: int | None) -> dict:
     report = out / f"{tree.name}.json"
     cmd = pooltrack_cmd() + ["check", str(tree), "--format", "json", "-o", str(report),
@@ -75,7 +83,8 @@ def run_tree(tree: Path, out: Path, jobs: int | None) -> dict:
         time.sleep(0.02)
     wall = time.monotonic() - t0
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    row: dict = {"tree": str(tree), "command": " ".join(cmd), "exit": proc.returncode,
+    row: dict = {"tree": str(tree), "command": " ".join(cmd), "analyzer": analyzer_source(),
+                 "exit": proc.returncode,
                  "wall_s": round(wall, 1), "peak_rss_mib": round(peak / 1024, 1)}
     try:
         data = json.loads(report.read_text())
