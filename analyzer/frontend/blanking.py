@@ -88,6 +88,9 @@ _BARE_NAMES = (
     "EXTERN_C", "EXTERN_C_START", "EXTERN_C_END", "FORCEINLINE", "INLINE",
     "ETW_INLINE", "FLTAPI", "WSKAPI", "SCSIPORT_API", "BEGIN_INTERFACE",
     "END_INTERFACE", "CONST_VTBL",
+    # Code-section and class decorations of the NetAdapter/KMDF C++ runtime
+    # libraries (void PAGED Foo(); class KRTL_CLASS KLock {...}).
+    "PAGED", "NONPAGED", "PAGEDX", "INITCODE", "KRTL_CLASS", "NONPAGEDX",
     # MSVC single-underscore spellings the grammar does not know.
     "_inline", "_cdecl", "_stdcall", "_fastcall", "_forceinline",
 )
