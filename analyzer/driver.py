@@ -403,7 +403,9 @@ def rerun_scope(report: FileReport, external: dict[str, Summary]) -> frozenset[s
     """The functions of ``report`` whose results can change with ``external``
     summaries: those that call one of them, and their callers in the file."""
     # A function whose first round hit a bound would hit it again: keep that result.
-    redo = [i for i in report.infos if i.facts is not None and not i.bounded]
+    # (A function not analyzed in the first round may call a wrapper defined
+    # elsewhere: it is redone too.)
+    redo = [i for i in report.infos if not i.bounded]
     scope = {i.name for i in redo if i.callees & external.keys()}
     changed = True
     while changed:

@@ -20,8 +20,8 @@ from . import ir
 from .cfg import CFG
 from .irtext import expr_text, shorten
 from .knowledge import Knowledge
-from .ownership import (ALLOC, ESCAPED, FREED, LIVE, NULL, OWNED, RETURNED, State, Summary, Transfer,
-                        status_success)
+from .ownership import (ALLOC, ESCAPED, FREED, LIVE, NULL, OWNED, RETURNED, RETURNS_TO_CALLER, State,
+                        Summary, Transfer, status_success)
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,8 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
 
         if kind == "exit":
             reached_exit = True
+            st = st.copy()
+            _back_to_caller(transfer, st)      # falling off the end returns too
             _check_exit(outcome, transfer, st, trace, node)
             returned = st.env.get(RETURNED)
             results.add(returned[1] if returned is not None and returned[0] == "const" else None)
@@ -157,6 +159,8 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
                         if s >= 0:
                             returns.add(st2.objs[s][0])
                         transfer.escape(st2, s)
+            _back_to_caller(transfer, st2)
+            if node.expr is not None:
                 # What the function returns, when it is a known status, tells
                 # success paths from failure paths for conditional summaries.
                 result = transfer.value_of(st2, node.expr, callvals)
@@ -226,6 +230,17 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
     else:
         outcome.summary = Summary(None, tuple("keeps" for _ in fn.params))
     return outcome
+
+
+def _back_to_caller(transfer: Transfer, st: State) -> None:
+    """What hangs off the caller's objects (pages locked through its MDL, a
+    context on its IRP) is the caller's once the function returns, unless the
+    function disposed of the holder itself."""
+    for key, held in list(st.env.items()):
+        if key.startswith(RETURNS_TO_CALLER):
+            holder = held[2]
+            if holder is None or st.objs.get(holder, ("", LIVE))[1] != FREED:
+                transfer.escape(st, held[1])
 
 
 def _check_exit(outcome: Outcome, transfer: Transfer, st: State, trace: Optional[Event], node) -> None:

@@ -36,6 +36,7 @@ ALLOC, LIVE, NULL, FREED, ESCAPED = "allocated", "live", "null", "freed", "escap
 PENDING = "pending"
 OWNED = (ALLOC, LIVE)
 RETURNED = "@returned"      # env key: the status a return statement returns
+RETURNS_TO_CALLER = "#ret/"  # env key prefix: objects the caller owns once we return
 
 # Success codes: NT_SUCCESS() is true for them; other STATUS_ names are failures.
 SUCCESS_CODES = frozenset({
@@ -484,13 +485,19 @@ class Transfer:
         st.objs[site] = (a.family, LIVE if a.success == "always" else ALLOC)
         if field.startswith("@"):
             # Hung on an object of ours: it follows that object; on one that
-            # is already someone else's (an MDL attached to an IRP): theirs.
+            # is already someone else's (an MDL attached to an IRP): theirs;
+            # on the caller's (a parameter, what a parameter points to): it
+            # goes back to the caller with the return, unless the function
+            # disposed of the holder itself (completed the IRP).
             holder = values[arg_index]
-            if holder is not None and holder[0] == "obj":
+            if holder is not None and holder[0] == "obj" and holder[1] >= 0:
                 if st.objs[holder[1]][1] in OWNED:
                     self.link(st, holder[1], site)
-                elif holder[1] >= 0:
+                else:
                     st.objs[site] = (a.family, ESCAPED)
+            elif not is_local(target, self.locals, self.arrays) or holder is not None:
+                param = holder[1] if holder is not None and holder[0] == "obj" else None
+                st.env[f"{RETURNS_TO_CALLER}{site}"] = ("obj", site, param)
         st.env[target] = ("obj", site)
         st._key = None
         self.on_event(st, "alloc", site)

@@ -83,9 +83,13 @@ SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "analyzer.cli"
 
 
 @pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient):
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    # The workspace is pytest's temporary root: every tmp_path lies inside it.
+    root = tmp_path_factory.getbasetemp()
     await lsp_client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
+        root_uri=root.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="tmp")],
         initialization_options={"debounceMs": DEBOUNCE_MS}))
     yield
     await lsp_client.shutdown_session()
@@ -287,3 +291,84 @@ async def test_project_configuration_is_honoured_and_reloaded(client, tmp_path):
     again = await wait_publish(client, uri, since, lambda p: any(d.code == "PT001" for d in p.diagnostics))
     (diag,) = [d for d in again.diagnostics if d.code == "PT001"]
     assert diag.severity == types.DiagnosticSeverity.Error
+
+
+ALLOCATOR = """\
+PVOID AllocIt(ULONG Size)
+{
+    return ExAllocatePool2(POOL_FLAG_NON_PAGED, Size, 'tIlA');
+}
+"""
+USER = """\
+VOID UseIt(PDEVICE_OBJECT Dev)
+{
+    PVOID p = AllocIt(16);
+    if (p == NULL) {
+        return;
+    }
+    Dev->Flags = 0;
+}
+"""
+
+
+async def test_files_outside_the_workspace_are_never_read(client, tmp_path):
+    # Inside the workspace the neighbour's summary (AllocIt allocates) is used.
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    (inside / "alloc.c").write_text(ALLOCATOR)
+    uri = open_doc(client, inside / "use.c", USER)
+    published = await wait_publish(client, uri)
+    assert [d.code for d in published.diagnostics] == ["PT001"]
+
+    # Outside it, the neighbour is not read: AllocIt is unknown, nothing is claimed.
+    import tempfile
+    outside = Path(tempfile.mkdtemp(prefix="pooltrack-outside-", dir="/var/tmp"))
+    try:
+        (outside / "alloc.c").write_text(ALLOCATOR)
+        since = len(client.publishes)
+        uri = open_doc(client, outside / "use.c", USER)
+        published = await wait_publish(client, uri, since)
+        assert list(published.diagnostics) == []
+    finally:
+        import shutil
+        shutil.rmtree(outside)
+
+
+def _frame(payload: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(payload) + payload
+
+
+def test_server_survives_malformed_and_huge_messages(tmp_path):
+    """Raw bytes on stdin: garbage, a body that is not JSON, a JSON-RPC call
+    with wrong params, a 16 MiB document; the server still answers."""
+    import json
+    import subprocess
+    proc = subprocess.Popen([sys.executable, "-m", "analyzer.cli", "lsp"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        def send(obj):
+            proc.stdin.write(_frame(json.dumps(obj).encode()))
+            proc.stdin.flush()
+        proc.stdin.write(_frame(b"this is not json"))
+        proc.stdin.write(_frame(b'{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": 42}'))
+        send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+              "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}})
+        send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        huge = "int x;\n" * (16 * 1024 * 1024 // 7)
+        send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": (tmp_path / "huge.c").as_uri(), "languageId": "c", "version": 1, "text": huge}}})
+        send({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None})
+        send({"jsonrpc": "2.0", "method": "exit", "params": None})
+        out, _ = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    bodies = []
+    rest = out
+    while b"Content-Length: " in rest:
+        header, _, rest = rest.partition(b"\r\n\r\n")
+        length = int(header.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+        bodies.append(json.loads(rest[:length]))
+        rest = rest[length:]
+    ids = {b.get("id") for b in bodies if "result" in b}
+    assert {1, 2} <= ids, bodies

@@ -115,10 +115,12 @@ class PooltrackServer(LanguageServer):
             if path and os.path.dirname(path) == directory and _is_source(path):
                 texts[path] = doc.source
                 open_docs[path] = (uri, doc.version)
-        try:
-            names = sorted(os.listdir(directory))
-        except OSError:
-            names = []
+        names: list[str] = []
+        if self.in_workspace(directory):     # never read the disk outside the workspace
+            try:
+                names = sorted(os.listdir(directory))
+            except OSError:
+                names = []
         for name in names:
             path = os.path.join(directory, name)
             if path in texts or not _is_source(path) or not os.path.isfile(path):
@@ -130,10 +132,22 @@ class PooltrackServer(LanguageServer):
                 continue
         return texts, open_docs
 
+    def in_workspace(self, directory: str) -> bool:
+        """Inside one of the client's workspace folders (or its root)."""
+        roots = [_fs_path(f.uri) for f in self.workspace.folders.values()]
+        if self.workspace.root_path:
+            roots.append(self.workspace.root_path)
+        directory = os.path.realpath(directory)
+        for root in filter(None, roots):
+            root = os.path.realpath(root)
+            if directory == root or directory.startswith(root.rstrip(os.sep) + os.sep):
+                return True
+        return False
+
     def config_for(self, directory: str) -> Config:
         """The project's configuration (.pooltrack.toml or [tool.pooltrack]),
         reloaded when the file changes; the report cache is dropped with it."""
-        found = find_config([directory])
+        found = find_config([directory]) if self.in_workspace(directory) else None
         try:
             key = (str(found), os.stat(found).st_mtime_ns) if found is not None else None
         except OSError:

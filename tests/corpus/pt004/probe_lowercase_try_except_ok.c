@@ -28,7 +28,7 @@ NTSTATUS
 LtProbeOnly(_In_ PMDL Mdl)
 {
     try {
-        MmProbeAndLockPages(Mdl, UserMode, IoReadAccess); // expect: PT004
+        MmProbeAndLockPages(Mdl, UserMode, IoReadAccess); // expect-missing: PT004 the MDL is the caller's, and pooltrack lets a routine return its caller's pages locked (lock helpers do) rather than guess
         if (Mdl->ByteCount == 0) {
             leave;
         }
