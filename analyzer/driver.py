@@ -214,7 +214,7 @@ def unload_leaks(driver: Driver) -> list[Finding]:
             key = driver.location_key(fact.location, persistent_only=False)
             if key is not None:
                 released.add(key)
-        if info.releases_something:
+        if info.releases_something or _calls_a_release_helper(driver, info):
             for raw in info.facts.list_removals:
                 key = driver.location_key(raw, persistent_only=False)
                 if key is not None:
@@ -235,6 +235,16 @@ def unload_leaks(driver: Driver) -> list[Finding]:
                 seen.add(ident)
                 findings.append(_unload_finding(driver, info, store, key, roots))
     return findings
+
+
+def _calls_a_release_helper(driver: Driver, info: FunctionInfo) -> bool:
+    """Whether ``info`` calls a driver function that frees what it is given."""
+    for callee in driver.callees(info):
+        source = next((r for r in driver.reports if r.path == callee.path), None)
+        summary = source.summaries.get(callee.name) if source is not None else None
+        if summary is not None and "frees" in summary.params:
+            return True
+    return False
 
 
 def _unload_finding(driver: Driver, info: FunctionInfo, store, key: str, roots) -> Finding:
