@@ -51,12 +51,7 @@ class CFG:
                     if path is not None:
                         found.add(path)
                         continue
-                    for slot in getattr(x, "__slots__", ()):
-                        v = getattr(x, slot)
-                        if isinstance(v, list):
-                            stack.extend(v)
-                        elif v is not None and not isinstance(v, (str, bool, ir.Loc)):
-                            stack.append(v)
+                    stack.extend(ir.children(x))
         return frozenset(found)
 
     def dump(self) -> str:
@@ -258,12 +253,7 @@ def _may_raise(e, raises: Optional[frozenset[str]]) -> bool:
             return True
         if type(x) is ir.Unary and x.op == "*" and raises is not None:
             return True
-        for name in getattr(x, "__slots__", ()):
-            v = getattr(x, name)
-            if isinstance(v, list):
-                stack.extend(v)
-            elif v is not None and not isinstance(v, (str, bool, ir.Loc)):
-                stack.append(v)
+        stack.extend(ir.children(x))
     return False
 
 

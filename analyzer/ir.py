@@ -283,3 +283,13 @@ class Unit:
     typedefs: dict[str, str] = field(default_factory=dict)     # alias (X, PX, _X) -> struct name
     text: bytes = b""                                          # the source as the frontend read it
     errors: list[tuple[Loc, str]] = field(default_factory=list)
+
+
+def children(node):
+    """The IR nodes directly inside ``node`` (expressions and statements alike)."""
+    for slot in getattr(node, "__slots__", ()):
+        value = getattr(node, slot)
+        if isinstance(value, list):
+            yield from value
+        elif value is not None and not isinstance(value, (str, bool, int, Loc, frozenset, tuple)):
+            yield value

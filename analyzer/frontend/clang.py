@@ -556,7 +556,6 @@ class _Lowerer:
             out.append(ir.ExprStmt(self.expr(c), loc))
 
     def decl(self, d) -> ir.Decl:
-        K = self.K
         name_off = d.location.offset
         init = None
         children = [ch for ch in d.get_children() if ch.kind.is_expression()]

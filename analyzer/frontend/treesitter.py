@@ -569,14 +569,11 @@ def _relocate(e, loc: ir.Loc) -> None:
     stack = [e]
     while stack:
         x = stack.pop()
-        for slot in getattr(x, "__slots__", ()):
-            v = getattr(x, slot)
-            if isinstance(v, ir.Loc):
-                setattr(x, slot, loc)
-            elif isinstance(v, list):
-                stack.extend(v)
-            elif v is not None and not isinstance(v, (str, bool)):
-                stack.append(v)
+        if hasattr(x, "loc"):
+            x.loc = loc
+        if isinstance(x, ir.Call):
+            x.name_loc = loc
+        stack.extend(ir.children(x))
 
 
 _SEH = re.compile(r"(?:__)?(try|except|finally|leave|TRY|EXCEPT|FINALLY|LEAVE)\b\s*(?:\((?s:(.*))\))?\s*$")
