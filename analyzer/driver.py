@@ -416,7 +416,12 @@ def rerun_scope(report: FileReport, external: dict[str, Summary]) -> frozenset[s
     # (A function not analyzed in the first round may call a wrapper defined
     # elsewhere: it is redone too.)
     redo = [i for i in report.infos if not i.bounded]
-    scope = {i.name for i in redo if i.callees & external.keys()}
+    # A function the first round skipped owns nothing of its own: only an
+    # external allocator (a wrapper in another file) can give it something,
+    # and only an external release helper can make it release something.
+    allocators = {n for n, s in external.items() if s.returns or "frees" in s.params}
+    scope = {i.name for i in redo
+             if i.callees & (external.keys() if i.facts is not None else allocators)}
     changed = True
     while changed:
         changed = False

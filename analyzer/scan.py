@@ -49,6 +49,8 @@ def scan_file(text: bytes) -> FileScan:
             scan.extension_types.update(x.group(1).decode() for x in pattern.finditer(line))
     scan.extension_types -= {"PVOID", "VOID", "return"}
     handles = {m.group(1) for m in _WDF_HANDLE.finditer(text)}
+    if not handles and not any(getter in text for getter in _DEVICE_GETTERS):
+        return scan      # no WDF device or driver handle here: no accessor use to record
     for m in _ONE_ARG_CALL.finditer(text):
         arg, called = m.group(2), m.group(3)
         if (arg in handles and not called) or (called and arg in _DEVICE_GETTERS):
