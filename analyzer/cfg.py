@@ -54,6 +54,19 @@ class CFG:
                     stack.extend(ir.children(x))
         return frozenset(found)
 
+    def call_arguments(self, routines: frozenset[str]) -> frozenset[str]:
+        """Plain variable names passed to any of ``routines`` in this function."""
+        from .paths import strip
+        found = set()
+        for n in self.nodes:
+            stack = [n.expr] if n.expr is not None else []
+            while stack:
+                x = stack.pop()
+                if type(x) is ir.Call and x.name in routines:
+                    found.update(a.id for a in map(strip, x.args) if type(a) is ir.Name)
+                stack.extend(ir.children(x))
+        return frozenset(found)
+
     def dump(self) -> str:
         """Stable text form, for tests and debugging."""
         lines = [f"cfg {self.function.name} entry=n{self.entry} exit=n{self.exit}"]

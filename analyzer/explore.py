@@ -67,6 +67,7 @@ def explore(cfg: CFG, knowledge: Knowledge, summaries: dict[str, Summary],
     transfer = Transfer(knowledge, summaries, cfg.locals, cfg.arrays,
                         condition_paths=cfg.condition_paths(), types=cfg.types,
                         statics=cfg.statics, function=fn.name)
+    transfer.released_names = cfg.call_arguments(frozenset(knowledge.releases))
     outcome = Outcome(transfer=transfer)
     nodes = cfg.nodes
 

@@ -163,6 +163,8 @@ class Transfer:
         self.types = types or {}
         self.statics = statics
         self.function = function
+        # Locals that some release call is given: only their origins matter.
+        self.released_names: frozenset[str] = frozenset()
         self.facts = Facts()
         # Constants are remembered only for locals that some condition tests:
         # others cannot prune a path and would only multiply states.
@@ -278,7 +280,7 @@ class Transfer:
         path = access_path(target)
         if path is not None and is_local(path, self.locals, self.arrays) and "[" not in path:
             self.forget(st, path)
-            if value is None and source is not None:
+            if value is None and source is not None and path in self.released_names:
                 # info = ext->Priv: a later ExFreePool(info) releases ext->Priv (PT002).
                 origin = self.location(source)
                 value = ("loc", origin) if origin is not None else None
