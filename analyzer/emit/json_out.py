@@ -59,6 +59,7 @@ from ..findings import Result
 from ..ir import Loc
 from ..ruledocs import load_rules
 from .sarif import PathMapper, finding_order, notification_order, stable_fingerprint
+from . import write_out
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "to_json", "json_text", "write_json"]
 
@@ -139,8 +140,4 @@ def json_text(result: Result, *, root: str | None = None) -> str:
 
 def write_json(result: Result, out: str | os.PathLike | TextIO, *, root: str | None = None) -> None:
     text = json_text(result, root=root)
-    if isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    else:
-        out.write(text)
+    write_out(text, out)

@@ -51,6 +51,7 @@ from .. import __version__
 from ..findings import Finding, Notification, Result
 from ..ir import Loc
 from ..ruledocs import Rule, load_rules, markdown_to_text, rule_help_uri
+from . import write_out
 
 __all__ = [
     "SARIF_SCHEMA_URI",
@@ -584,8 +585,4 @@ def write_sarif(result: Result, out: str | os.PathLike | TextIO, *, root: str,
                 category: str | None = None, baseline: dict[str, dict] | None = None) -> None:
     """Write the SARIF log to a path (UTF-8, ``\\n`` newlines) or a text stream."""
     text = sarif_text(result, root=root, category=category, baseline=baseline)
-    if isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    else:
-        out.write(text)
+    write_out(text, out)

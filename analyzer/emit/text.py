@@ -22,6 +22,7 @@ from typing import TextIO
 from ..findings import Result
 from ..ir import Loc
 from .sarif import finding_order, notification_order
+from . import write_out
 
 __all__ = ["format_text", "write_text", "summary_line"]
 
@@ -71,8 +72,4 @@ def format_text(result: Result, show_suppressed: bool = False) -> str:
 
 def write_text(result: Result, out: str | os.PathLike | TextIO, show_suppressed: bool = False) -> None:
     text = format_text(result, show_suppressed)
-    if isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    else:
-        out.write(text)
+    write_out(text, out)
