@@ -166,12 +166,12 @@ def file_guard(src: bytes, limits: Limits) -> str | None:
         pos, line = end + 1, line + 1
 
 
-def _too_deep(unit, path: str) -> list[Notification]:
-    """Functions the frontend could not lower for nesting depth: bound hits, not parse errors."""
-    from .frontend.treesitter import TOO_DEEP
-    deep = [(loc, msg) for loc, msg in unit.errors if TOO_DEEP in msg]
-    unit.errors = [e for e in unit.errors if TOO_DEEP not in e[1]]
-    return [Notification("warning", "bound-hit", msg, path, loc) for loc, msg in deep]
+def _bound_hits(unit, path: str) -> list[Notification]:
+    """What the frontend gave up on for a bound (nesting depth, parse time): bound hits, not parse errors."""
+    from .frontend.treesitter import BOUND_HITS
+    hits = [(loc, msg) for loc, msg in unit.errors if any(m in msg for m in BOUND_HITS)]
+    unit.errors = [e for e in unit.errors if not any(m in e[1] for m in BOUND_HITS)]
+    return [Notification("warning", "bound-hit", msg, path, loc) for loc, msg in hits]
 
 
 def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits = Limits(),
@@ -194,7 +194,7 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
         select = lambda index: {name for name, _ in index if name in only}  # noqa: E731
     unit = get_frontend(frontend).parse_unit(path, src, select)
     report.functions = len(unit.functions)
-    report.notifications += _too_deep(unit, path)
+    report.notifications += _bound_hits(unit, path)
     for loc, message in unit.errors[:1]:
         more = f" (and {len(unit.errors) - 1} more)" if len(unit.errors) > 1 else ""
         report.notifications.append(Notification(

@@ -1,6 +1,6 @@
 """Time-bounded fuzz campaign over every stage.
 
-    python fuzz/campaign.py --seconds 600 [--workers 2] [--timeout 5] [--seed 1] [--out fuzz/out]
+    python fuzz/campaign.py --seconds 600 [--executions N] [--workers 2] [--timeout 5] [--seed 1] [--out fuzz/out]
 
 Each worker process runs inputs ``input_for(seed, i)`` for its own indices,
 rotating through the stages (blanking, lowering, cfg, pipeline).  The parent
@@ -82,6 +82,8 @@ def _save(out: Path, kind: str, seed: int, index: int, stage: str, detail: str, 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--executions", type=int, default=0,
+                    help="stop once this many inputs ran (0: only --seconds bounds the run)")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=5.0, help="per-input limit (hang above it)")
     ap.add_argument("--seed", type=int, default=1)
@@ -111,7 +113,7 @@ def main(argv=None) -> int:
     deadline = t0 + args.seconds
     last_print = t0
     try:
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not (args.executions and total.value >= args.executions):
             time.sleep(0.05)
             while not crashes_q.empty():
                 index, stage, sig, tb = crashes_q.get()

@@ -42,3 +42,20 @@ def test_deep_nesting_is_a_bound_hit_not_a_crash():
                for n in result.notifications)
     assert not [n for n in result.notifications if n.kind == "internal-error"]
     assert any(f.path == "leak.c" for f in result.findings)   # the other file is still analyzed
+
+
+def test_parse_over_budget_is_a_bound_hit(monkeypatch):
+    # Any parse overruns a zero budget, so this does not depend on the machine's speed.
+    from analyzer.frontend import tsparser
+    monkeypatch.setattr(tsparser, "PARSE_SECONDS_BASE", 0.0)
+    monkeypatch.setattr(tsparser, "PARSE_SECONDS_PER_MIB", 0.0)
+    soup = (ROOT / "tests" / "regressions" / "parse-budget-if-soup-481e647ead65.c").read_bytes()
+    result = analyze([], Config(jobs=1), buffers={"soup.c": soup})
+    hits = [n for n in result.notifications if n.kind == "bound-hit" and n.path == "soup.c"]
+    assert hits and "parse budget exceeded" in hits[0].message
+    assert not [n for n in result.notifications if n.kind == "internal-error"]
+
+
+def test_parse_budget_grows_with_size():
+    from analyzer.frontend.tsparser import parse_budget
+    assert parse_budget(0) < parse_budget(2**20) < parse_budget(8 * 2**20)

@@ -7,19 +7,24 @@ from typing import Optional
 
 from .. import ir
 from .base import Selector, callee_names
-from .tsparser import parse
+from .tsparser import ParseBudgetExceeded, parse
 
 _NULL_NAMES = frozenset({"NULL", "nullptr"})
 _STATEMENT_WRAPPERS = frozenset({"attributed_statement"})
 #: ``Unit.errors`` message for a function body nested too deeply to lower.
 TOO_DEEP = "nesting too deep to lower"
+OVER_PARSE_BUDGET = "parse budget exceeded"
+BOUND_HITS = (TOO_DEEP, OVER_PARSE_BUDGET)  # errors that are bounds, not bad syntax
 
 
 class TreeSitterFrontend:
     name = "tree-sitter"
 
     def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
-        parsed = parse(src, path=path)
+        try:
+            parsed = parse(src, path=path)
+        except ParseBudgetExceeded as exc:
+            return ir.Unit(path, errors=[(ir.Loc(1, 1, 1, 1), f"{OVER_PARSE_BUDGET} ({exc}); file skipped")])
         try:
             return _Lowerer(path, parsed.blanked, parsed.spans).unit(parsed.tree.root_node, select)
         except RecursionError:  # nesting outside any function body (declarations, ERROR nodes)

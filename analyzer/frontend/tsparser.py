@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -124,6 +125,32 @@ def parser(cplusplus: bool = False) -> tree_sitter.Parser:
     return tree_sitter.Parser(language(cplusplus))
 
 
+class ParseBudgetExceeded(Exception):
+    """tree-sitter's error recovery went super-linear (seen on fuzzed input:
+    58 KB of unbalanced ``if (x)`` took 3 s) and the parse was cancelled."""
+
+
+# About ten times tree-sitter's own time on real driver code, so only
+# pathological input hits it.
+PARSE_SECONDS_BASE = 0.5
+PARSE_SECONDS_PER_MIB = 2.0
+
+
+def parse_budget(size: int) -> float:
+    return PARSE_SECONDS_BASE + PARSE_SECONDS_PER_MIB * size / 2**20
+
+
+def _parse_within_budget(p: tree_sitter.Parser, text: bytes) -> tree_sitter.Tree:
+    budget = parse_budget(len(text))
+    deadline = time.monotonic() + budget
+    try:
+        # The progress callback is only honoured when the source is read in chunks.
+        return p.parse(lambda offset, _point: text[offset:offset + (1 << 20)],
+                       progress_callback=lambda *_: time.monotonic() > deadline)
+    except ValueError as exc:  # "Parsing failed": the callback cancelled it
+        raise ParseBudgetExceeded(f"parsing took over {budget:.1f} s") from exc
+
+
 def parse(src: bytes | str, *, blanked: bool = True, path: str = "") -> ParsedSource:
     """Blank ``src`` and parse it; ``blanked=False`` parses the raw bytes.
     C++ sources (by ``path``'s extension, or a C++ header) get the C++ grammar,
@@ -132,4 +159,4 @@ def parse(src: bytes | str, *, blanked: bool = True, path: str = "") -> ParsedSo
         src = src.encode("utf-8")
     src = bytes(src)
     text, spans = blank(src) if blanked else (src, [])
-    return ParsedSource(src, text, spans, parser(is_cplusplus(path, text)).parse(text))
+    return ParsedSource(src, text, spans, _parse_within_budget(parser(is_cplusplus(path, text)), text))
