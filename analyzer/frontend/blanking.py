@@ -93,6 +93,24 @@ _BARE_NAMES = (
     "PAGED", "NONPAGED", "PAGEDX", "INITCODE", "KRTL_CLASS", "NONPAGEDX",
     # MSVC single-underscore spellings the grammar does not know.
     "_inline", "_cdecl", "_stdcall", "_fastcall", "_forceinline",
+    # Calling conventions: tree-sitter-c reads them, tree-sitter-cpp not in
+    # class members (HRESULT __stdcall QueryInterface(...)); they never matter here.
+    "__stdcall", "__cdecl", "__fastcall", "__thiscall", "__vectorcall", "__clrcall",
+    # COM interface declarations: STDMETHOD(Name)(THIS_ ULONG x) PURE;
+    "PURE", "THIS_",
+)
+
+# Export/import decoration macros (``FSP_API NTSTATUS F(...)``,
+# ``WIAMICRO_API HRESULT Scan(...)``), blanked only where a declaration
+# starts: such names also occur as constants (``IRP_SYNCHRONOUS_API``).
+_DECL_PREFIX = re.compile(rb"[A-Z][A-Z0-9_]*_API")
+
+# COM method macros (objbase.h): ``STDMETHOD_(T, Name)(...)`` stands for
+# ``virtual T Name(...)``.  Blanking the macro name, its parentheses and the
+# comma leaves ``T  Name  (...)``, which the grammar reads.
+_COM_METHOD_MACROS = (
+    "STDMETHOD", "STDMETHOD_", "STDMETHODIMP_", "IFACEMETHOD", "IFACEMETHOD_",
+    "IFACEMETHODIMP_", "STDAPI_",
 )
 
 # Name families that may take a balanced ``(...)`` argument list.
@@ -126,7 +144,8 @@ _WORD = _word_alternatives(
     _CALLABLE_FAMILIES
     + tuple(sorted(_BARE_NAMES, key=len, reverse=True))
     + tuple(w.decode() for w in sorted(_KEYWORD_ALIASES))
-    + ("__declspec",)
+    + tuple(sorted(_COM_METHOD_MACROS, key=len, reverse=True))
+    + (_DECL_PREFIX.pattern.decode(), "__declspec")
 )
 
 # MSVC integer suffix: 0xffffI64, 10ui64.
@@ -259,6 +278,10 @@ class _Scanner:
             return self._alias(m)
         if tok == b"__declspec":
             return self._declspec(m)
+        if tok.decode() in _COM_METHOD_MACROS:
+            return self._com_method(m)
+        if _DECL_PREFIX.fullmatch(tok):
+            return self._decl_prefix(m)
         return self._name(m)
 
     def _line(self, m: re.Match, start: int) -> int:
@@ -282,6 +305,28 @@ class _Scanner:
     def _name(self, m: re.Match) -> int:
         end = _args_end(self.src, m.end())
         self.spans.append((m.start("word"), end))
+        return end
+
+    def _com_method(self, m: re.Match) -> int:
+        """``STDMETHOD_(T, Name)`` -> ``T  Name``: keep the arguments, blank the rest."""
+        src, start = self.src, m.start("word")
+        end = _args_end(src, m.end())
+        if end == m.end():
+            return end  # not followed by (...): leave it alone
+        open_ = src.index(b"(", m.end())
+        comma = src.find(b",", open_, end)
+        self.spans.append((start, open_ + 1))
+        if comma > 0 and b"(" not in src[open_ + 1:comma]:
+            self.spans.append((comma, comma + 1))
+        self.spans.append((end - 1, end))
+        return end
+
+    def _decl_prefix(self, m: re.Match) -> int:
+        src, start, end = self.src, m.start("word"), m.end()
+        line_start = src.rfind(b"\n", 0, start) + 1
+        starts_declaration = not src[line_start:start].strip() or _prev_char(src, start) in b";{}"
+        if starts_declaration and _is_word_start(_next_char(src, end)):
+            self.spans.append((start, end))
         return end
 
     def _declspec(self, m: re.Match) -> int:
