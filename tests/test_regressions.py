@@ -54,6 +54,10 @@ def test_parse_over_budget_is_a_bound_hit(monkeypatch):
     hits = [n for n in result.notifications if n.kind == "bound-hit" and n.path == "soup.c"]
     assert hits and "parse budget exceeded" in hits[0].message
     assert not [n for n in result.notifications if n.kind == "internal-error"]
+    # A cancelled parse must not leak into the next one (tree-sitter resumes it unless reset).
+    monkeypatch.undo()
+    tree = tsparser.parse(b"int f(void) { return 0; }\n").tree
+    assert not tree.root_node.has_error and tree.root_node.end_byte == 26
 
 
 def test_parse_budget_grows_with_size():

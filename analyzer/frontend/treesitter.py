@@ -543,15 +543,14 @@ def _has_declarator(node, kind: str) -> bool:
 
 
 def _find_function_declarator(node):
+    # `int (*f(void))(int)`: the innermost function declarator names the function.
+    # Iterative, one walk: nested declarators may be thousands deep in bad input.
+    found = None
     while node is not None:
         if node.type == "function_declarator":
-            # `int (*f(void))(int)`: the innermost function declarator names the function.
-            inner = node.child_by_field_name("declarator")
-            if inner is not None and _find_function_declarator(inner) is not None:
-                return _find_function_declarator(inner)
-            return node
+            found = node
         node = node.child_by_field_name("declarator")
-    return None
+    return found
 
 
 def _first_of(node, kind: str):

@@ -148,6 +148,7 @@ def _parse_within_budget(p: tree_sitter.Parser, text: bytes) -> tree_sitter.Tree
         return p.parse(lambda offset, _point: text[offset:offset + (1 << 20)],
                        progress_callback=lambda *_: time.monotonic() > deadline)
     except ValueError as exc:  # "Parsing failed": the callback cancelled it
+        p.reset()  # else the parser's next parse would resume this one
         raise ParseBudgetExceeded(f"parsing took over {budget:.1f} s") from exc
 
 

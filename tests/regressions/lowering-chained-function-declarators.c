@@ -1,0 +1,4 @@
+int f(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)(void)
+{
+    ExFreePool(p);
+}
