@@ -47,6 +47,8 @@ def apply_project(config, project, keep_select: bool = False, keep_ignore: bool 
         config.ignore = project.ignore
     config.severity = dict(project.severity)
     config.path_filter = project.path_filter()
+    if project.drivers and not config.driver_roots:   # --driver wins
+        config.driver_roots = project.drivers
     if project.knowledge is not None:
         config.knowledge = project.knowledge
 

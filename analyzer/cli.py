@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="clang frontend: add an include directory")
     check.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME[=VALUE]",
                        help="clang frontend: define a macro")
+    check.add_argument("--driver", dest="drivers", action="append", default=[], metavar="DIR",
+                       help="analyze the files under DIR as one driver (repeatable); by default "
+                            "each directory with a DriverEntry or equivalent is one")
     adopt = check.add_argument_group("adoption (suppressions, baselines, configuration)")
     adopt.add_argument("--fail-on", choices=("error", "warning", "note"), default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
@@ -121,7 +124,8 @@ def _check(args) -> int:
                     select=_rule_ids(args.select, known),
                     ignore=_rule_ids(args.ignore, known) or frozenset(),
                     frontend=args.frontend, build_dir=args.build_dir,
-                    include_dirs=tuple(args.include_dirs), defines=tuple(args.defines))
+                    include_dirs=tuple(args.include_dirs), defines=tuple(args.defines),
+                    driver_roots=tuple(os.path.abspath(d) for d in args.drivers))
     plan = prepare(args, config, known)          # configuration file, baseline, --changed-files
     if isinstance(plan, int):
         return plan

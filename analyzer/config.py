@@ -40,7 +40,7 @@ from .knowledge import Knowledge, default_knowledge
 CONFIG_NAMES = (".pooltrack.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "note")
 _KEYS = {"include", "exclude", "select", "ignore", "severity", "fail-on",
-         "report-unused-suppressions", "apis"}
+         "report-unused-suppressions", "apis", "drivers"}
 _API_KEYS = {"family", "allocators", "releases", "handoffs", "borrows", "noreturn"}
 
 
@@ -60,6 +60,7 @@ class ProjectConfig:
     fail_on: Optional[str] = None
     report_unused_suppressions: Optional[bool] = None
     knowledge: Optional[Knowledge] = None   # default knowledge plus the project's APIs
+    drivers: tuple[str, ...] = ()           # driver directories (absolute), overriding detection
 
     def path_filter(self):
         """A predicate on analyzed paths, or None when nothing is filtered."""
@@ -184,6 +185,7 @@ def parse_config(table: dict, shown: str, prefix: str, known_rules: Iterable[str
             fail(key, f"unknown rule id(s): {', '.join(bad)}")
         return ids
 
+    cfg.drivers = tuple(str((base / d).resolve()) for d in str_list("drivers"))
     cfg.include = str_list("include")
     cfg.exclude = str_list("exclude")
     if "select" in table:

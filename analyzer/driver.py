@@ -9,6 +9,7 @@ below it; other files group by their own directory.
 from __future__ import annotations
 
 import dataclasses
+import os
 import posixpath
 import re
 from collections import deque
@@ -29,26 +30,34 @@ MAX_CHAINS = 5          # codeFlows per PT003 finding
 
 
 def group_drivers(reports: Iterable[FileReport], roots: Iterable[str] = ()) -> dict[str, list[FileReport]]:
-    """Driver directory -> its files.  ``roots`` (from configuration) name
-    driver directories explicitly; otherwise directories with an entry point."""
+    """Driver directory -> its files.  By default a driver is each directory
+    with an entry point (DriverEntry and its KMDF/NDIS/minifilter kin) and
+    the files below it; the nearest enclosing one wins.  ``roots`` (``--driver``,
+    the ``drivers`` configuration key) override that: a file under a given
+    root belongs to the nearest given root, whatever entry points lie between."""
     reports = list(reports)
-    driver_dirs = {posixpath.dirname(r.path) for r in reports if r.defines_entry}
-    driver_dirs |= {r.rstrip("/") for r in roots}
+    explicit = {os.path.abspath(r).rstrip(os.sep) for r in roots}
+    detected = {posixpath.dirname(r.path) for r in reports if r.defines_entry}
     groups: dict[str, list[FileReport]] = {}
     for r in reports:
         d = posixpath.dirname(r.path)
-        key = d
-        probe = d
-        while True:
-            if probe in driver_dirs:
-                key = probe       # the nearest enclosing driver directory wins
-                break
-            parent = posixpath.dirname(probe)
-            if parent == probe or not probe:
-                break
-            probe = parent
+        key = _nearest(os.path.dirname(os.path.abspath(r.path)), explicit) if explicit else None
+        if key is None:
+            key = _nearest(d, detected) or d
         groups.setdefault(key, []).append(r)
     return groups
+
+
+def _nearest(directory: str, candidates: set[str]) -> Optional[str]:
+    """The nearest of ``candidates`` that is ``directory`` or encloses it."""
+    probe = directory
+    while True:
+        if probe in candidates:
+            return probe
+        parent = posixpath.dirname(probe)
+        if parent == probe or not probe:
+            return None
+        probe = parent
 
 
 @dataclass

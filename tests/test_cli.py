@@ -92,3 +92,45 @@ def test_console_script_runs_as_a_real_process(tree):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert "[PT001]" in proc.stdout
+
+
+def _two_entry_driver(tmp_path):
+    """A bus driver whose unload releases a buffer that a sibling directory
+    (with its own DriverEntry, a test harness) allocates into a shared global."""
+    (tmp_path / "core").mkdir()
+    (tmp_path / "core" / "alloc.c").write_text(
+        "#include <ntddk.h>\nPVOID g_Buffer;\n"
+        "NTSTATUS DriverEntry(PDRIVER_OBJECT D, PUNICODE_STRING R)\n{\n"
+        "    g_Buffer = ExAllocatePoolWithTag(NonPagedPoolNx, 64, 'gBuf');\n"
+        "    return STATUS_SUCCESS;\n}\n")
+    (tmp_path / "core" / "unload").mkdir()
+    (tmp_path / "core" / "unload" / "unload.c").write_text(
+        "#include <ntddk.h>\nextern PVOID g_Buffer;\nDRIVER_UNLOAD CoreUnload;\n"
+        "VOID CoreUnload(PDRIVER_OBJECT D)\n{\n    ExFreePoolWithTag(g_Buffer, 'gBuf');\n}\n"
+        "NTSTATUS DriverEntry(PDRIVER_OBJECT D, PUNICODE_STRING R)\n{\n"
+        "    D->DriverUnload = CoreUnload;\n    return STATUS_SUCCESS;\n}\n")
+    return tmp_path / "core"
+
+
+def _rules_found(capsys) -> list[str]:
+    return [f["ruleId"] for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+def test_driver_flag_overrides_grouping(tmp_path, capsys):
+    core = _two_entry_driver(tmp_path)
+    # Detected grouping: two drivers; the allocating one registers no unload -> PT002.
+    assert main(["check", str(core), "--no-config", "--format", "json"]) == 1
+    assert _rules_found(capsys) == ["PT002"]
+    # As one driver, the unload in the subdirectory releases the global.
+    assert main(["check", str(core), "--no-config", "--format", "json", "--driver", str(core)]) == 0
+    assert _rules_found(capsys) == []
+
+
+def test_drivers_configuration_key(tmp_path, capsys):
+    core = _two_entry_driver(tmp_path)
+    (tmp_path / ".pooltrack.toml").write_text('drivers = ["core"]\n')
+    assert main(["check", str(core), "--format", "json"]) == 0
+    assert _rules_found(capsys) == []
+    (tmp_path / ".pooltrack.toml").write_text('drivers = "core/unload"\n')   # a root that changes nothing
+    assert main(["check", str(core), "--format", "json"]) == 1
+    assert _rules_found(capsys) == ["PT002"]
