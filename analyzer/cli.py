@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--driver", dest="drivers", action="append", default=[], metavar="DIR",
                        help="analyze the files under DIR as one driver (repeatable); by default "
                             "each directory with a DriverEntry or equivalent is one")
+    check.add_argument("--per-file", action="store_true",
+                       help="analyze each file alone: faster, but without the whole-driver rules "
+                            "(PT002, PT003, PT006) and cross-file summaries")
     adopt = check.add_argument_group("adoption (suppressions, baselines, configuration)")
     adopt.add_argument("--fail-on", choices=("error", "warning", "note"), default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
@@ -125,7 +128,8 @@ def _check(args) -> int:
                     ignore=_rule_ids(args.ignore, known) or frozenset(),
                     frontend=args.frontend, build_dir=args.build_dir,
                     include_dirs=tuple(args.include_dirs), defines=tuple(args.defines),
-                    driver_roots=tuple(os.path.abspath(d) for d in args.drivers))
+                    driver_roots=tuple(os.path.abspath(d) for d in args.drivers),
+                    whole_driver=not args.per_file)
     plan = prepare(args, config, known)          # configuration file, baseline, --changed-files
     if isinstance(plan, int):
         return plan

@@ -44,6 +44,9 @@ class Config:
     # Directories that are drivers (their files are analyzed as one); by
     # default a driver is each directory with a DriverEntry and what is below it.
     driver_roots: tuple[str, ...] = ()
+    # False: per-file analysis only (PT001, PT004, PT005); bench/run.py --per-file
+    # uses it to measure what the whole-driver model costs.
+    whole_driver: bool = True
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,8 @@ def analyze(paths: Iterable[str] = (), config: Optional[Config] = None,
     jobs += [_Job(p, p, text) for p, text in sorted(buffers.items())]
 
     reports = list(_cached_map(jobs, knowledge, config, progress, cache))
-    reports = _whole_driver(reports, jobs, knowledge, config)
+    if config.whole_driver:
+        reports = _whole_driver(reports, jobs, knowledge, config)
     for report in reports:
         result.lines += report.lines
         failed = any(n.kind in ("read-error", "internal-error") for n in report.notifications)

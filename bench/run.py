@@ -1,6 +1,6 @@
 """Benchmark: pooltrack over a large driver tree.
 
-    python bench/run.py [TREE] [--jobs N] [--repeat N] [--json]
+    python bench/run.py [TREE] [--jobs N] [--repeat N] [--per-file] [--json]
 
 TREE defaults to /work/ext/wds (a checkout of microsoft/Windows-driver-samples,
 never committed here).  When it is absent, a driver-like tree of about a
@@ -140,12 +140,14 @@ Helper{n}(PDEVICE_EXTENSION devExt, ULONG value)
     return GENERATED
 
 
-def run_once(tree: Path, jobs: int) -> dict:
+def run_once(tree: Path, jobs: int, per_file: bool = False) -> dict:
     out = Path(os.devnull)
     cmd = [sys.executable, "-m", "analyzer.cli", "check", str(tree), "--format", "sarif",
            "-o", str(out), "--no-progress"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
+    if per_file:
+        cmd.append("--per-file")   # the core alone, to measure what the whole-driver model costs
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
     peak = 0
@@ -163,14 +165,15 @@ def main() -> None:
     ap.add_argument("tree", nargs="?", type=Path, default=None)
     ap.add_argument("--jobs", type=int, default=0, help="workers (default: one per core)")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--per-file", action="store_true", help="pooltrack check --per-file (no whole-driver model)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     tree = args.tree or (DEFAULT_TREE if DEFAULT_TREE.is_dir() else generate_tree())
     files, lines = count_lines(tree)
-    runs = [run_once(tree, args.jobs) for _ in range(args.repeat)]
+    runs = [run_once(tree, args.jobs, args.per_file) for _ in range(args.repeat)]
     best = min(runs, key=lambda r: r["wall_s"])
     report = {"tree": str(tree), "files": files, "lines": lines, "cores": os.cpu_count(),
-              "jobs": args.jobs or os.cpu_count(), "runs": runs, "best_wall_s": best["wall_s"],
+              "jobs": args.jobs or os.cpu_count(), "per_file": args.per_file, "runs": runs, "best_wall_s": best["wall_s"],
               "lines_per_s": int(lines / best["wall_s"]),
               "peak_rss_mib": max(r["peak_rss_mib"] for r in runs)}
     if args.json:

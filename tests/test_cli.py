@@ -134,3 +134,9 @@ def test_drivers_configuration_key(tmp_path, capsys):
     (tmp_path / ".pooltrack.toml").write_text('drivers = "core/unload"\n')   # a root that changes nothing
     assert main(["check", str(core), "--format", "json"]) == 1
     assert _rules_found(capsys) == ["PT002"]
+
+
+def test_per_file_skips_the_whole_driver_rules(tmp_path, capsys):
+    core = _two_entry_driver(tmp_path)
+    assert main(["check", str(core), "--no-config", "--format", "json", "--per-file"]) == 0
+    assert _rules_found(capsys) == []     # PT002 needs the driver model
