@@ -14,7 +14,7 @@ from ..ir import Unit
 
 # C++ static calls keep their qualification (CSaveData::DestroyWorkItems), the
 # name their definition has.
-_CALLEE = re.compile(rb"(?<![\w:])((?:[A-Za-z_]\w*::)*~?[A-Za-z_]\w*)\s*\(")
+_CALLEE = re.compile(rb"(?<![\w:])((?:[A-Za-z_]\w*+::)*+~?[A-Za-z_]\w*+)\s*+\(")  # possessive: no backtracking
 _NOT_CALLEES = frozenset({"if", "while", "for", "switch", "return", "sizeof", "do",
                           "__except", "case", "defined", "else"})
 

@@ -116,7 +116,7 @@ class _Lowerer:
         type_node = node.child_by_field_name("type")
         type_text = self.text(type_node) if type_node is not None else ""
         for decl in node.children_by_field_name("declarator"):
-            name = _declarator_name(decl)
+            name = _declarator_name(decl, self.src)
             if name is None or decl.type == "function_declarator":
                 continue
             unit.globals.append(name)
@@ -127,7 +127,7 @@ class _Lowerer:
     def _typedef(self, node, unit: ir.Unit) -> None:
         """``typedef struct _X {...} X, *PX;``: X, PX and _X all name struct X."""
         type_node = node.child_by_field_name("type")
-        names = [_declarator_name(d) for d in node.children_by_field_name("declarator")]
+        names = [_declarator_name(d, self.src) for d in node.children_by_field_name("declarator")]
         names = [n for n in names if n]
         if type_node is None or not names:
             return
@@ -206,7 +206,7 @@ class _Lowerer:
                 continue
             decl = p.child_by_field_name("declarator")
             type_node = p.child_by_field_name("type")
-            name = _declarator_name(decl) if decl is not None else None
+            name = _declarator_name(decl, self.src) if decl is not None else None
             type_text = self.text(type_node) if type_node is not None else ""
             is_ptr = (decl is not None and decl.type == "pointer_declarator") or type_text.startswith("P")
             params.append(ir.Param(name or "", type_text, is_ptr))
@@ -366,7 +366,7 @@ class _Lowerer:
                 target = decl.child_by_field_name("declarator")
                 value = decl.child_by_field_name("value")
                 init = self.expr(value) if value is not None else None
-            name = _declarator_name(target) if target is not None else None
+            name = _declarator_name(target, self.src) if target is not None else None
             if name is None:
                 continue
             out.append(ir.Decl(name, type_text, init, self.loc(decl), is_static,
@@ -518,11 +518,13 @@ class _Lowerer:
 
 
 # ---------------------------------------------------------------- helpers
-def _declarator_name(node) -> Optional[str]:
-    """The identifier a (possibly nested) declarator declares."""
+def _declarator_name(node, src: bytes) -> Optional[str]:
+    """The identifier a (possibly nested) declarator declares.  (Sliced from
+    ``src``: the tree holds no source, so ``node.text`` would call the parse's
+    read callback.)"""
     while node is not None:
         if node.type in ("identifier", "field_identifier", "type_identifier"):
-            return node.text.decode("utf-8", "replace")
+            return src[node.start_byte:node.end_byte].decode("utf-8", "replace")
         inner = node.child_by_field_name("declarator")
         if inner is None:
             for child in node.named_children:
