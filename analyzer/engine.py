@@ -322,16 +322,19 @@ def _selected(rule_id: str, config: Config) -> bool:
 SMALL_RUN_BYTES = 2 * 1024 * 1024
 
 
+def _job_bytes(job: _Job) -> int:
+    if job.text is not None:
+        return len(job.text)
+    try:
+        return os.path.getsize(job.fs_path)
+    except OSError:
+        return 0
+
+
 def _total_bytes(jobs: list[_Job]) -> int:
     total = 0
     for job in jobs:
-        if job.text is not None:
-            total += len(job.text)
-        else:
-            try:
-                total += os.path.getsize(job.fs_path)
-            except OSError:
-                pass
+        total += _job_bytes(job)
         if total >= SMALL_RUN_BYTES:
             break
     return total
@@ -360,16 +363,22 @@ def _map(jobs: list[_Job], knowledge: Knowledge, config: Config, progress) -> It
     if masked:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        chunk = max(1, min(16, len(jobs) // (workers * 8) or 1))
+        # Largest files first, in small chunks, so that no worker is left with
+        # a big file (or a directory of them) while the other idles; the
+        # reports are put back in the jobs' order.
+        order = sorted(range(len(jobs)), key=lambda i: -_job_bytes(jobs[i]))
+        chunk = max(1, min(8, len(jobs) // (workers * 32)))
         try:
-            reports = pool.map(_run_job, jobs, chunksize=chunk)
+            reports = pool.map(_run_job, [jobs[i] for i in order], chunksize=chunk)
         finally:
             if masked:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        for i, report in enumerate(reports):
-            yield report
+        in_order: list[Optional[FileReport]] = [None] * len(jobs)
+        for done, (i, report) in enumerate(zip(order, reports), 1):
+            in_order[i] = report
             if progress:
-                progress(i + 1, len(jobs))
+                progress(done, len(jobs))
+        yield from in_order
     except BaseException:   # Ctrl-C, or the caller stopped iterating: no worker may outlive us
         _stop_pool(pool)
         raise

@@ -154,6 +154,8 @@ def file_guard(src: bytes, limits: Limits) -> str | None:
     if len(src) > limits.max_file_bytes:
         return (f"file is {len(src) / 2**20:.1f} MiB, over the "
                 f"{limits.max_file_bytes / 2**20:g} MiB limit; file skipped")
+    if len(src) <= limits.max_line_bytes:
+        return None      # no line can be longer than the file
     pos, line = 0, 1
     while True:
         end = src.find(b"\n", pos)
@@ -267,10 +269,14 @@ def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledg
         pattern = _QUOTA_PATTERNS[id(knowledge)] = quota_pattern(knowledge)
     lines = LineIndex(unit.text)
     release_names = frozenset(knowledge.releases)
+    if pattern is not None and not pattern.search(unit.text):
+        pattern = None                          # no quota call anywhere in the file
+    teardown_cases = roles.teardown_cases \
+        if any(label.encode() in unit.text for label in roles.teardown_cases) else frozenset()
     for fn in unit.functions:
         quota = tuple(scan_quota_calls(unit.text, fn.span[0], fn.span[1], knowledge, pattern, lines)) \
             if pattern is not None and fn.span[1] else ()
-        segments = case_segments(unit.text, fn.span[0], fn.span[1], roles.teardown_cases)
+        segments = case_segments(unit.text, fn.span[0], fn.span[1], teardown_cases)
         report.infos.append(FunctionInfo(
             fn.name, report.path, fn.loc, fn.is_static, fn.callees,
             frozenset(roles_of_function(fn.name, fn.annotations, unit.role_decls, roles)),

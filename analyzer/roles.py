@@ -42,7 +42,9 @@ class RoleKnowledge:
     @functools.cached_property
     def _call_re(self) -> re.Pattern:
         names = b"|".join(re.escape(n.encode()) for n in sorted(self.call_roles))
-        return re.compile(rb"\b(" + names + rb")\s*\(")
+        # No leading \b (it defeats the regex engine's first-character
+        # skip); registrations() checks the boundary itself.
+        return re.compile(rb"(" + names + rb")\s*\(")
 
     @functools.cached_property
     def _init_re(self) -> re.Pattern:
@@ -53,11 +55,15 @@ class RoleKnowledge:
         """(role, function name, byte offset) for every registration in ``text``."""
         for m in self._field_re.finditer(text):
             yield self.field_roles[m.group(1).decode()], m.group(2).decode(), m.start(2)
-        for pattern, role in self._index_re:
+        for (pattern, role), (field_name, _, _) in zip(self._index_re, self.index_roles):
+            if field_name.encode() not in text:
+                continue
             for m in pattern.finditer(text):
                 yield role, m.group(1).decode(), m.start(1)
         passive = any(v.encode() in text for v in self.passive_values)
         for m in self._call_re.finditer(text):
+            if _ident_char(text, m.start() - 1):
+                continue      # the tail of a longer name
             routine = m.group(1).decode()
             index, role = self.call_roles[routine]
             if passive and routine in self.timer_inits:
@@ -67,7 +73,7 @@ class RoleKnowledge:
                 name = _function_name(args[index][0])
                 if name:
                     yield role, name, args[index][1]
-        if self.initializer_roles:
+        if any(t.encode() in text for t, _, _ in self.initializer_roles):
             for m in self._init_re.finditer(text):
                 items = split_arguments(text, m.end(), close=b"}")
                 for type_name, index, role in self.initializer_roles:

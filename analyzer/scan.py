@@ -31,15 +31,19 @@ class FileScan:
 
 
 def scan_file(text: bytes) -> FileScan:
+    # Each pattern runs only on files holding its literal: ``bytes in`` is
+    # some 50 times faster than a regex that starts with ``\b``.
     scan = FileScan()
-    for m in _CONTEXT_WITH_NAME.finditer(text):
-        scan.context_types[m.group(2).decode()] = m.group(1).decode()
-    for m in _CONTEXT.finditer(text):
-        name = m.group(1).decode()
-        scan.context_types[f"WdfObjectGet_{name}"] = name
+    if b"WDF_DECLARE_CONTEXT_TYPE" in text:
+        for m in _CONTEXT_WITH_NAME.finditer(text):
+            scan.context_types[m.group(2).decode()] = m.group(1).decode()
+        for m in _CONTEXT.finditer(text):
+            name = m.group(1).decode()
+            scan.context_types[f"WdfObjectGet_{name}"] = name
     # Look only at the lines that mention a device extension (the patterns
     # backtrack badly over whole files).
-    for m in _EXT_MENTION.finditer(text):
+    mentions = _EXT_MENTION.finditer(text) if b"DeviceExtension" in text or b"IoCreateDevice" in text else ()
+    for m in mentions:
         start = text.rfind(b"\n", 0, m.start()) + 1
         end = text.find(b"\n", m.end())
         line = text[start:end if end >= 0 else len(text)]
@@ -48,7 +52,8 @@ def scan_file(text: bytes) -> FileScan:
         for pattern in (_EXT_CAST, _EXT_DECL, _EXT_CREATE):
             scan.extension_types.update(x.group(1).decode() for x in pattern.finditer(line))
     scan.extension_types -= {"PVOID", "VOID", "return"}
-    handles = {m.group(1) for m in _WDF_HANDLE.finditer(text)}
+    handles = {m.group(1) for m in _WDF_HANDLE.finditer(text)} \
+        if b"WDFDEVICE" in text or b"WDFDRIVER" in text else set()
     if not handles and not any(getter in text for getter in _DEVICE_GETTERS):
         return scan      # no WDF device or driver handle here: no accessor use to record
     for m in _ONE_ARG_CALL.finditer(text):
