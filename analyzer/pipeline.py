@@ -249,7 +249,7 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
                 path, fn.loc))
         report.findings.extend(alloc_leak.findings(fn, outcome, knowledge))
     report.summaries = {n: s for n, s in summaries.items() if n not in external}
-    _describe_for_driver(report, unit, src, knowledge, facts_of, bounded)
+    _describe_for_driver(report, unit, src, knowledge, facts_of, bounded, only)
     # Inline suppressions are read from the original bytes (the blanker
     # turned #pragma lines into spaces in what was parsed).
     report.findings, report.suppressed, unused = apply_suppressions(path, src, report.findings)
@@ -261,8 +261,10 @@ _QUOTA_PATTERNS: dict[int, object] = {}
 
 
 def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledge: Knowledge,
-                         facts_of: dict, bounded: set[str]) -> None:
-    """Everything the whole-driver checks need from this file (analyzer/driver.py)."""
+                         facts_of: dict, bounded: set[str], only: Optional[frozenset[str]] = None) -> None:
+    """Everything the whole-driver checks need from this file (analyzer/driver.py).
+    In a second-round rerun (``only``), just those functions' infos: the
+    file-level facts are the first round's (driver.merge_rerun)."""
     roles = default_roles()
     pattern = _QUOTA_PATTERNS.get(id(knowledge))
     if pattern is None:
@@ -274,6 +276,8 @@ def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledg
     teardown_cases = roles.teardown_cases \
         if any(label.encode() in unit.text for label in roles.teardown_cases) else frozenset()
     for fn in unit.functions:
+        if only is not None and fn.name not in only:
+            continue
         quota = tuple(scan_quota_calls(unit.text, fn.span[0], fn.span[1], knowledge, pattern, lines)) \
             if pattern is not None and fn.span[1] else ()
         segments = case_segments(unit.text, fn.span[0], fn.span[1], teardown_cases)
@@ -286,6 +290,8 @@ def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledg
             fn.name in bounded))
         if fn.name in roles.entry_points or fn.callees & roles.entry_points:
             report.defines_entry = True
+    if only is not None:
+        return
     for role, name, offset in roles.registrations(unit.text):
         line, col = lines.position(offset)
         report.registrations.append(Registration(role, name, report.path,
