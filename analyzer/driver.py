@@ -68,6 +68,7 @@ class Driver:
     knowledge: Knowledge
     functions: dict[str, list[FunctionInfo]] = field(default_factory=dict)
     registrations: list[Registration] = field(default_factory=list)
+    handoffs: list = field(default_factory=list)      # facts.ContextHandoff
     macros: dict[str, str] = field(default_factory=dict)
     globals: set[str] = field(default_factory=set)
     types: TypeNames = field(default_factory=lambda: TypeNames({}))
@@ -87,6 +88,7 @@ class Driver:
             for info in r.infos:
                 d.functions.setdefault(info.name, []).append(info)
             d.registrations += r.registrations
+            d.handoffs += r.handoffs
             for k, v in r.macros.items():
                 d.macros.setdefault(k, v)
             d.globals.update(r.globals)
@@ -116,6 +118,10 @@ class Driver:
             return same_file[0]
         public = [i for i in infos if not i.is_static]
         return public[0] if len(public) == 1 else None
+
+    def summary_of(self, info: FunctionInfo) -> Optional[Summary]:
+        source = next((r for r in self.reports if r.path == info.path), None)
+        return source.summaries.get(info.name) if source is not None else None
 
     def callees(self, info: FunctionInfo) -> list[FunctionInfo]:
         out = []
@@ -228,6 +234,7 @@ def unload_leaks(driver: Driver) -> list[Finding]:
                 key = driver.location_key(raw, persistent_only=False)
                 if key is not None:
                     released.add(key)
+    released |= _handed_back_and_released(driver)
     findings = []
     seen = set()
     for infos in driver.functions.values():
@@ -246,11 +253,24 @@ def unload_leaks(driver: Driver) -> list[Finding]:
     return findings
 
 
+def _handed_back_and_released(driver: Driver) -> set[str]:
+    """Storage whose value the framework hands back to a teardown callback
+    (rules/roles.toml ``context_handoffs``) that releases that argument."""
+    released = set()
+    for h in driver.handoffs:
+        target = driver.resolve(h.function, h.path)
+        summary = driver.summary_of(target) if target is not None else None
+        if summary is not None and h.arg < len(summary.params) and summary.params[h.arg] == "frees":
+            key = driver.location_key(("global", h.storage), persistent_only=False)
+            if key is not None:
+                released.add(key)
+    return released
+
+
 def _calls_a_release_helper(driver: Driver, info: FunctionInfo) -> bool:
     """Whether ``info`` calls a driver function that frees what it is given."""
     for callee in driver.callees(info):
-        source = next((r for r in driver.reports if r.path == callee.path), None)
-        summary = source.summaries.get(callee.name) if source is not None else None
+        summary = driver.summary_of(callee)
         if summary is not None and "frees" in summary.params:
             return True
     return False

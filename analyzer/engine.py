@@ -256,6 +256,11 @@ def _resolve_frontend(config: Config, paths: list[str]) -> Config:
         include_dirs=config.include_dirs, defines=config.defines, build_dir=build_dir))
 
 
+# Rounds of cross-file re-analysis: enough for a wrapper of a wrapper of a
+# wrapper across files; deeper chains keep their first, conservative summary.
+CROSS_FILE_ROUNDS = 3
+
+
 def _whole_driver(reports: list[FileReport], jobs: list[_Job], knowledge: Knowledge,
                   config: Config) -> list[FileReport]:
     """Second round with summaries across each driver's files, then the
@@ -267,24 +272,33 @@ def _whole_driver(reports: list[FileReport], jobs: list[_Job], knowledge: Knowle
     by_path = {r.path: i for i, r in enumerate(reports)}
     job_of = {j.path: j for j in jobs}
     groups = group_drivers(reports, config.driver_roots)
-    reruns = []
-    for directory, members in groups.items():
-        driver = Driver.build(directory, members, knowledge)
-        for report in members:
-            external = external_summaries(driver, report)
-            scope = rerun_scope(report, external) if external else frozenset()
-            if scope and report.path in job_of:
-                job = job_of[report.path]
-                # The file's own first-round summaries stand for what is not redone.
-                reruns.append(_Job(job.path, job.fs_path, job.text,
-                                   {**report.summaries, **external}, scope))
-    if reruns:
+    changed: set[str] = set()
+    used: dict[str, dict] = {}        # path -> the external summaries its last round saw
+    # A round redoes the functions that call another file's function whose
+    # summary is new; a wrapper of a wrapper across files needs one more.
+    for _ in range(CROSS_FILE_ROUNDS):
+        reruns = []
+        for directory, members in groups.items():
+            driver = Driver.build(directory, members, knowledge)
+            for report in members:
+                external = external_summaries(driver, report)
+                seen = used.get(report.path, {})
+                new = {n: s for n, s in external.items() if seen.get(n) != s}
+                used[report.path] = external
+                scope = rerun_scope(report, new) if new else frozenset()
+                if scope and report.path in job_of:
+                    job = job_of[report.path]
+                    # The file's own summaries stand for what is not redone.
+                    reruns.append(_Job(job.path, job.fs_path, job.text,
+                                       {**report.summaries, **external}, scope))
+        if not reruns:
+            break
         for job, again in zip(reruns, _map(reruns, knowledge, config, None)):
             index = by_path[job.path]
             reports[index] = merge_rerun(reports[index], again, job.only)
+        changed |= {job.path for job in reruns}
         groups = group_drivers(reports, config.driver_roots)
 
-    changed = {job.path for job in reruns}
     extra: dict[str, list] = {}
     for directory, members in sorted(groups.items()):
         driver = Driver.build(directory, members, knowledge)

@@ -84,3 +84,14 @@ class Registration:
     function: str
     path: str
     loc: Loc
+
+
+@dataclass(frozen=True)
+class ContextHandoff:
+    """``function`` is called back with the value kept at ``storage`` (a global
+    path such as ``gDsmInitData.DsmContext``) as argument ``arg``."""
+    function: str
+    storage: str
+    arg: int
+    path: str
+    loc: Loc

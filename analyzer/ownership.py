@@ -97,6 +97,14 @@ class State:
         self._key = None
 
 
+def _param_after_handoff(site: int, status: str) -> bool:
+    """A parameter (site < 0) lent to an unknown routine and then released is
+    still released by this function: helpers that look at an object before
+    its owner frees it (``RemoveHeadList(&ctx->List)``, logging) must not make
+    a deallocator's summary "keeps"."""
+    return site < 0 and status == ESCAPED
+
+
 def is_null_literal(e) -> bool:
     e = strip(e)
     t = type(e)
@@ -547,7 +555,7 @@ class Transfer:
             if s.tag is not None:
                 self.facts.tags.add(TagFact(s.tag, expr_text(e.args[r.tag_arg]), s.routine,
                                             s.call.name_loc, r.name, e.name_loc))
-        if status not in OWNED:
+        if status not in OWNED and not _param_after_handoff(site, status):
             return
         if r.becomes and family in r.families:
             st.set_status(site, status, r.becomes)
@@ -564,7 +572,8 @@ class Transfer:
                 location = self.location(arg)
                 if location is not None:
                     self.facts.releases.add(ReleaseFact(location, e.name_loc, e.name or ""))
-                if value is not None and value[0] == "obj" and st.objs[value[1]][1] in OWNED:
+                if value is not None and value[0] == "obj" and (
+                        st.objs[value[1]][1] in OWNED or _param_after_handoff(*value[1:2], st.objs[value[1]][1])):
                     st.set_status(value[1], FREED)
             elif effect == "keeps-on-success" and not summary.returns:
                 objs = self.objects_in(st, arg)
@@ -717,6 +726,8 @@ class Transfer:
             return [st]
         if (status == LIVE and is_null) or (status == NULL and not is_null):
             return []
+        if is_null and _param_after_handoff(site, status):
+            return []    # lending a parameter did not change the pointer: still not NULL
         return [st]
 
     def _refine_success(self, st: State, value, success: bool) -> list[State]:

@@ -14,7 +14,7 @@ from .explore import Limits, explore
 from .findings import Finding, Notification
 from .frontend.base import callee_names, get_frontend
 from .knowledge import Knowledge
-from .facts import FunctionInfo, Registration
+from .facts import ContextHandoff, FunctionInfo, Registration
 from .ir import Loc
 from .ownership import Summary
 from .roles import case_segments, default_roles, roles_of_function, split_arguments
@@ -35,6 +35,7 @@ class FileReport:
     # For the whole-driver model (analyzer/driver.py):
     infos: list[FunctionInfo] = field(default_factory=list)
     registrations: list[Registration] = field(default_factory=list)
+    handoffs: list[ContextHandoff] = field(default_factory=list)
     scan: FileScan = field(default_factory=FileScan)
     typedefs: dict[str, str] = field(default_factory=dict)
     macros: dict[str, str] = field(default_factory=dict)
@@ -248,7 +249,10 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
                 f"{fn.name}: analysis bound hit ({outcome.bound_hit}); some paths were not followed",
                 path, fn.loc))
         report.findings.extend(alloc_leak.findings(fn, outcome, knowledge))
-    report.summaries = {n: s for n, s in summaries.items() if n not in external}
+    # A rerun's ``external`` also carries this file's first-round summaries:
+    # the functions it redid have new ones.
+    report.summaries = {n: s for n, s in summaries.items()
+                        if n not in external or (only is not None and n in only)}
     _describe_for_driver(report, unit, src, knowledge, facts_of, bounded, only)
     # Inline suppressions are read from the original bytes (the blanker
     # turned #pragma lines into spaces in what was parsed).
@@ -296,6 +300,10 @@ def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledg
         line, col = lines.position(offset)
         report.registrations.append(Registration(role, name, report.path,
                                                  Loc(line, col, line, col + len(name))))
+    for name, storage, arg, offset in roles.handoffs(unit.text):
+        line, col = lines.position(offset)
+        report.handoffs.append(ContextHandoff(name, storage, arg, report.path,
+                                              Loc(line, col, line, col + len(name))))
     report.scan = scan_file(src)     # the original text: context declarations are blanked as macros
     report.typedefs = dict(unit.typedefs)
     report.macros = dict(unit.macros)

@@ -27,6 +27,7 @@ class RoleKnowledge:
     passive_values: frozenset[str]
     timer_inits: frozenset[str]
     teardown_cases: frozenset[str] = frozenset()
+    context_handoffs: tuple[tuple[str, str, int], ...] = ()    # (callback field, context field, arg)
 
     @functools.cached_property
     def _field_re(self) -> re.Pattern:
@@ -50,6 +51,18 @@ class RoleKnowledge:
     def _init_re(self) -> re.Pattern:
         types = b"|".join(re.escape(t.encode()) for t, _, _ in self.initializer_roles)
         return re.compile(rb"\b(" + types + rb")\s+" + _IDENT + rb"\s*=\s*\{")
+
+    def handoffs(self, text: bytes) -> Iterator[tuple[str, str, int, int]]:
+        """(function, context storage, argument, byte offset) for every
+        ``g.Callback = Function;`` whose framework hands ``g.Context`` back."""
+        for callback, context, arg in self.context_handoffs:
+            if callback.encode() not in text:
+                continue
+            pattern = re.compile(rb"(?<![\w.>])(" + _IDENT + rb"(?:\s*\.\s*" + _IDENT + rb")*)\s*\.\s*"
+                                 + re.escape(callback.encode()) + rb"\s*=\s*" + _CAST + rb"&?\s*(" + _IDENT + rb")\s*;")
+            for m in pattern.finditer(text):
+                base = re.sub(rb"\s+", b"", m.group(1)).decode()
+                yield m.group(2).decode(), f"{base}.{context}", arg, m.start(2)
 
     def registrations(self, text: bytes) -> Iterator[tuple[str, str, int]]:
         """(role, function name, byte offset) for every registration in ``text``."""
@@ -146,6 +159,8 @@ def default_roles() -> RoleKnowledge:
         passive_values=frozenset(passive.get("values", [])),
         timer_inits=frozenset(passive.get("timer_inits", [])),
         teardown_cases=frozenset(data.get("pnp", {}).get("teardown_cases", [])),
+        context_handoffs=tuple((e["callback"], e["context"], int(e["arg"]))
+                               for e in data.get("context_handoffs", [])),
     )
 
 

@@ -1,0 +1,10 @@
+#include <ntddk.h>
+#include "ctx.h"
+
+VOID
+PoolFree(
+    _In_ PVOID Block
+    )
+{
+    ExFreePoolWithTag(Block, CTX_TAG);
+}
