@@ -63,3 +63,9 @@ def test_parse_over_budget_is_a_bound_hit(monkeypatch):
 def test_parse_budget_grows_with_size():
     from analyzer.frontend.tsparser import parse_budget
     assert parse_budget(0) < parse_budget(2**20) < parse_budget(8 * 2**20)
+
+
+def test_state_work_bound_stops_a_function_with_hundreds_of_allocations():
+    src = (ROOT / "tests" / "regressions" / "pipeline-state-work-300-allocations.c").read_bytes()
+    result = analyze([], Config(jobs=1), buffers={"many.c": src})
+    assert any(n.kind == "bound-hit" and "units of state work" in n.message for n in result.notifications)
