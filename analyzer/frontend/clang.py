@@ -70,6 +70,19 @@ def _cindex():
     return ci
 
 
+@lru_cache(maxsize=1)
+def _is_from_main_file():
+    """libclang's clang_Location_isFromMainFile, which the Python bindings do
+    not wrap: 3.5x cheaper than comparing ``location.file.name`` on the tens
+    of thousands of header cursors of a translation unit."""
+    import ctypes
+    ci = _cindex()
+    fn = ci.conf.lib.clang_Location_isFromMainFile
+    fn.argtypes = [ci.SourceLocation]
+    fn.restype = ctypes.c_int
+    return fn
+
+
 @lru_cache(maxsize=8)
 def _read_db(db_path: str) -> dict[str, tuple[str, list[str]]]:
     """compile_commands.json -> {absolute file: (directory, argv)}; never run."""
@@ -291,8 +304,7 @@ class _Lowerer:
         return self.src[s:e].decode("utf-8", "replace")
 
     def in_main(self, c) -> bool:
-        f = c.location.file
-        return f is not None and f.name == self.abspath
+        return bool(_is_from_main_file()(c.location))
 
     # ------------------------------------------------------------ top level
     def unit(self, select: Optional[Selector]) -> ir.Unit:
