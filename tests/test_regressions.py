@@ -69,3 +69,19 @@ def test_state_work_bound_stops_a_function_with_hundreds_of_allocations():
     src = (ROOT / "tests" / "regressions" / "pipeline-state-work-300-allocations.c").read_bytes()
     result = analyze([], Config(jobs=1), buffers={"many.c": src})
     assert any(n.kind == "bound-hit" and "units of state work" in n.message for n in result.notifications)
+
+
+def test_atheris_harness_runs_coverage_guided(tmp_path):
+    pytest.importorskip("atheris")
+    import subprocess
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i, name in enumerate(["pt001/pool_overwritten_pointer_leak.c", "pt004/irp_not_sent_on_error_no_unlock.c"]):
+        (seeds / f"s{i}").write_bytes(bytes([i]) + (ROOT / "tests" / "corpus" / name).read_bytes())
+    (seeds / "s9").write_bytes(b"\x03" + (ROOT / "tests" / "regressions" / "lowering-deep-nested-while.c").read_bytes())
+    proc = subprocess.run([sys.executable, str(ROOT / "fuzz" / "atheris_pipeline.py"), "-runs=300",
+                           "-max_len=8192", "-seed=1", str(seeds)],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Done 300 runs" in proc.stderr
+    assert "cov:" in proc.stderr      # libFuzzer saw coverage: the analyzer is instrumented
