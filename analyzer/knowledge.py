@@ -10,15 +10,19 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 
-def rules_dir() -> Path:
-    """rules/ in a source checkout, or the copy installed as analyzer._rules."""
-    checkout = Path(__file__).resolve().parent.parent / "rules"
+def rules_dir(package_dir: Optional[Path] = None) -> Path:
+    """The one place that finds rules/ (API families, roles, rule documents):
+    a source checkout's rules/ beside the package, else the copy installed
+    as analyzer._rules.  The checkout wins so that editing rules/ in an
+    editable install takes effect at once."""
+    package_dir = package_dir or Path(__file__).resolve().parent
+    checkout = package_dir.parent / "rules"
     if (checkout / "apis").is_dir():
         return checkout
     # Installed: pyproject maps analyzer._rules to rules/, so it sits beside
     # this file.  (str() of importlib's MultiplexedPath for a namespace
     # package is not a path: without this an installed pooltrack knew no API.)
-    installed = Path(__file__).resolve().parent / "_rules"
+    installed = package_dir / "_rules"
     if (installed / "apis").is_dir():
         return installed
     from importlib.resources import files

@@ -26,13 +26,14 @@ checkout.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 import textwrap
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+
+from .knowledge import rules_dir
 
 __all__ = [
     "REQUIRED_SECTIONS",
@@ -95,14 +96,6 @@ class Rule:
 
 
 # ------------------------------------------------------------------ locating
-def rules_dir():
-    """The rules directory: a ``Traversable`` (a ``Path`` for a normal install)."""
-    try:
-        return importlib.resources.files("analyzer._rules")
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "rules"
-
-
 # ------------------------------------------------------------------- parsing
 def _split_front_matter(text: str, source: str) -> tuple[str, str]:
     lines = text.splitlines(keepends=True)

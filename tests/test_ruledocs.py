@@ -220,26 +220,30 @@ def test_empty_directory_is_an_error(tmp_path):
 
 
 # ----------------------------------------------------- installed layout
-def test_installed_package_resources_are_preferred(tmp_path, monkeypatch):
-    """When ``analyzer._rules`` is importable (an installed pooltrack), it is used."""
-    pkg = tmp_path / "site" / "_rules"
-    shutil.copytree(REPO_RULES, pkg)
-    (pkg / "checks" / "PT900.md").write_text(_doc(), encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(
-        "analyzer._rules", pkg / "__init__.py", submodule_search_locations=[str(pkg)])
-    (pkg / "__init__.py").write_text("", encoding="utf-8")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    monkeypatch.setitem(sys.modules, "analyzer._rules", module)
-    d = rules_dir()
-    assert Path(str(d)) == pkg
+def _layout(root: Path, checkout: bool) -> Path:
+    """An analyzer/ package with its installed _rules/ copy, and optionally a
+    source checkout's rules/ beside it."""
+    package = root / "analyzer"
+    shutil.copytree(REPO_RULES, package / "_rules")
+    (package / "_rules" / "checks" / "PT900.md").write_text(_doc(), encoding="utf-8")
+    if checkout:
+        shutil.copytree(REPO_RULES, root / "rules")
+    return package
+
+
+def test_installed_copy_is_used_without_a_checkout(tmp_path):
+    package = _layout(tmp_path, checkout=False)
+    d = rules_dir(package)
+    assert d == package / "_rules"
     assert "PT900" in load_rules_from(d)
 
 
-def test_source_checkout_falls_back_to_repo_rules(monkeypatch):
-    monkeypatch.delitem(sys.modules, "analyzer._rules", raising=False)
+def test_source_checkout_wins_over_the_installed_copy(tmp_path):
+    package = _layout(tmp_path, checkout=True)
+    d = rules_dir(package)
+    assert d == tmp_path / "rules"
+    assert "PT900" not in load_rules_from(d)
 
-    def no_package(name):
-        raise ModuleNotFoundError(name)
-    monkeypatch.setattr(ruledocs.importlib.resources, "files", no_package)
-    assert Path(str(rules_dir())) == REPO_RULES
+
+def test_this_checkout_uses_its_rules():
+    assert rules_dir() == REPO_RULES
