@@ -328,7 +328,6 @@ def render_rule_table(rules: dict[str, Rule] | None = None) -> str:
 
 def update_readme(readme_path) -> bool:
     """Rewrite the rules table between the README's rules-table markers; True if it changed."""
-    from pathlib import Path
     path = Path(readme_path)
     text = path.read_text(encoding="utf-8")
     begin = text.index("<!-- rules-table:begin")
