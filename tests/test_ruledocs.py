@@ -1,16 +1,13 @@
 """Rule documents (rules/checks/PT*.md): loading, validation, rendering."""
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from analyzer import ruledocs
 from analyzer.ruledocs import (
     REQUIRED_SECTIONS, Rule, RuleDocError, load_rules, load_rules_from, parse_rule,
     render_explain, render_rule_table, rule_help_uri, rules_dir,
