@@ -2,7 +2,6 @@
 CLI, the pre-commit hook and the language server share."""
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import errno
 import multiprocessing
@@ -194,7 +193,9 @@ def analyze(paths: Iterable[str] = (), config: Optional[Config] = None,
 
     reports = list(_cached_map(jobs, knowledge, config, progress, cache))
     if config.whole_driver:
-        reports = _whole_driver(reports, jobs, knowledge, config)
+        from .whole_driver import analyze_drivers
+        reports = analyze_drivers(reports, jobs, knowledge, config.driver_roots,
+                                  run=lambda again: _map(again, knowledge, config, None), read=_read)
     for report in reports:
         result.lines += report.lines
         failed = any(n.kind in ("read-error", "internal-error") for n in report.notifications)
@@ -254,69 +255,6 @@ def _resolve_frontend(config: Config, paths: list[str]) -> Config:
     from .frontend.clang import ClangFrontend
     return dataclasses.replace(config, frontend=ClangFrontend(
         include_dirs=config.include_dirs, defines=config.defines, build_dir=build_dir))
-
-
-# Rounds of cross-file re-analysis: enough for a wrapper of a wrapper of a
-# wrapper across files; deeper chains keep their first, conservative summary.
-CROSS_FILE_ROUNDS = 3
-
-
-def _whole_driver(reports: list[FileReport], jobs: list[_Job], knowledge: Knowledge,
-                  config: Config) -> list[FileReport]:
-    """Second round with summaries across each driver's files, then the
-    whole-driver checks (PT002, PT003, PT006) attached to their files."""
-    from .driver import (Driver, external_summaries, group_drivers, merge_rerun, quota_in_dpc, rerun_scope,
-                         tag_mismatches, unload_leaks)
-    from .suppressions import apply_suppressions
-
-    by_path = {r.path: i for i, r in enumerate(reports)}
-    job_of = {j.path: j for j in jobs}
-    groups = group_drivers(reports, config.driver_roots)
-    changed: set[str] = set()
-    used: dict[str, dict] = {}        # path -> the external summaries its last round saw
-    # A round redoes the functions that call another file's function whose
-    # summary is new; a wrapper of a wrapper across files needs one more.
-    for _ in range(CROSS_FILE_ROUNDS):
-        reruns = []
-        for directory, members in groups.items():
-            driver = Driver.build(directory, members, knowledge)
-            for report in members:
-                external = external_summaries(driver, report)
-                seen = used.get(report.path, {})
-                new = {n: s for n, s in external.items() if seen.get(n) != s}
-                used[report.path] = external
-                scope = rerun_scope(report, new) if new else frozenset()
-                if scope and report.path in job_of:
-                    job = job_of[report.path]
-                    # The file's own summaries stand for what is not redone.
-                    reruns.append(_Job(job.path, job.fs_path, job.text,
-                                       {**report.summaries, **external}, scope))
-        if not reruns:
-            break
-        for job, again in zip(reruns, _map(reruns, knowledge, config, None)):
-            index = by_path[job.path]
-            reports[index] = merge_rerun(reports[index], again, job.only)
-        changed |= {job.path for job in reruns}
-        groups = group_drivers(reports, config.driver_roots)
-
-    extra: dict[str, list] = {}
-    for directory, members in sorted(groups.items()):
-        driver = Driver.build(directory, members, knowledge)
-        for f in unload_leaks(driver) + quota_in_dpc(driver) + tag_mismatches(driver):
-            extra.setdefault(f.path, []).append(f)
-    for path in sorted(changed | extra.keys()):
-        index = by_path[path]
-        report = reports[index]
-        job = job_of.get(path)
-        src = job.text if job is not None and job.text is not None else _read(job.fs_path if job else path)
-        # Suppressions are decided once per file, over all its findings.
-        everything = (report.findings + [dataclasses.replace(f, justification=None) for f in report.suppressed]
-                      + extra.get(path, []))
-        kept, suppressed, unused = apply_suppressions(path, src or b"", everything)
-        reports[index] = dataclasses.replace(
-            report, findings=kept, suppressed=suppressed,
-            notifications=[n for n in report.notifications if n.kind != "unused-suppression"] + unused)
-    return reports
 
 
 def _read(path: str) -> bytes:
