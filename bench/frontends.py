@@ -31,11 +31,11 @@ DEFAULT_ROOT = "/work/ext/wds"
 CONFIGS = ("tree-sitter", "clang-shim", "clang-mingw")
 
 
-def sources(root: str, limit: int) -> list[str]:
+def sources(root: str, limit: int, extensions: tuple[str, ...] = (".c",)) -> list[str]:
     out = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        out += [os.path.join(dirpath, n) for n in sorted(filenames) if n.endswith(".c")]
+        out += [os.path.join(dirpath, n) for n in sorted(filenames) if n.endswith(extensions)]
     return out[:limit] if limit else out
 
 
@@ -67,18 +67,20 @@ def worker(config: str, files: list[str]) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("root", nargs="?", default=DEFAULT_ROOT)
-    ap.add_argument("--limit", type=int, default=0, help="only the first N .c files (sorted walk)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N files (sorted walk)")
+    ap.add_argument("--ext", default="c", help="comma-separated extensions (default: c; e.g. cpp)")
     ap.add_argument("--configs", default=",".join(CONFIGS))
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    files = sources(args.root, args.limit)
+    files = sources(args.root, args.limit, tuple("." + e.strip().lstrip(".") for e in args.ext.split(",")))
     if args.worker:
         print(json.dumps(worker(args.worker, files)))
         return 0
     rows = []
     for config in args.configs.split(","):
-        cmd = [sys.executable, __file__, args.root, "--limit", str(args.limit), "--worker", config]
+        cmd = [sys.executable, __file__, args.root, "--limit", str(args.limit), "--ext", args.ext,
+               "--worker", config]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
@@ -87,7 +89,7 @@ def main() -> int:
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0
-    print(f"{len(files)} .c files under {args.root}")
+    print(f"{len(files)} {args.ext} files under {args.root}")
     print(f"{'config':<12} {'seconds':>8} {'ms/file':>8} {'peak MiB':>9} {'functions':>10} {'clean':>7} {'clean %':>8}")
     for r in rows:
         pct = 100.0 * r["clean"] / r["functions"] if r["functions"] else 0.0

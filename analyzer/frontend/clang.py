@@ -34,6 +34,7 @@ from typing import Optional, Sequence
 from .. import ir
 from .base import Selector
 from .base import callee_names
+from .tsparser import CPP_EXTENSIONS
 
 SHIM_DIR = Path(__file__).resolve().parent
 SHIM = SHIM_DIR / "wdk_shim.h"
@@ -167,7 +168,9 @@ class ClangFrontend:
             if entry is not None:
                 user = db_flags(*entry) + user
         mode = "user" if any(a.startswith(("-I", "-isystem", "-include")) for a in user) else self.header_mode()
-        args = ["-x", "c", "-std=gnu11", "-fms-extensions", "-ferror-limit=0",
+        cplusplus = path.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS
+        language = ["-x", "c++", "-std=c++17"] if cplusplus else ["-x", "c", "-std=gnu11"]
+        args = language + ["-fms-extensions", "-ferror-limit=0",
                 "-Wno-implicit-function-declaration", "-Wno-implicit-int", "-Wno-int-conversion",
                 "-Wno-incompatible-pointer-types", "-Wno-macro-redefined",
                 "-D_AMD64_", "-D_WIN64", "-DNTDDI_VERSION=0x0A000000", "-D_KERNEL_MODE"]
@@ -217,8 +220,14 @@ class ClangFrontend:
         pointers) and parse once more, so one missing constant does not cost
         a function its analysis."""
         tu, abspath = self._parse(path, src, b"")
-        extra = recovery_declarations(tu, abspath, src)
-        if extra:
+        extra = b""
+        # C++ reports an undeclared callee only once its arguments are
+        # declared, hence a second round there.
+        for _ in range(2 if abspath.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS else 1):
+            more = recovery_declarations(tu, abspath, src)
+            if not more:
+                break
+            extra += more
             tu, abspath = self._parse(path, src, extra)
         return tu, abspath
 
@@ -244,8 +253,13 @@ def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
         # reported as an undeclared identifier: it is a type.
         if re.search(rb"\b" + i.encode() + rb"[ \t]*\**[ \t]*\b[A-Za-z_]\w*[ \t]*[;=,\[)]", src):
             types.add(i)
+    # C++ has no implicit declarations: a name that is called becomes a
+    # variadic function (C treats it as one already).
+    called = {i for i in idents - types if re.search(rb"\b" + i.encode() + rb"\s*\(", src)} \
+        if abspath.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS else set()
     out = [f"typedef struct __pooltrack_{t} *{t};\n" for t in sorted(types)]
-    out += [f"enum {{ {i} }};\n" for i in sorted(idents - types)]
+    out += [f"void *{i}(...);\n" for i in sorted(called)]
+    out += [f"enum {{ {i} }};\n" for i in sorted(idents - types - called)]
     return "".join(out).encode()
 
 
@@ -280,6 +294,7 @@ class _Lowerer:
         self.macro_ranges: list[tuple[int, int, str]] = []
         self.macro_choice: dict[int, bool] = {}     # range start -> lower as written?
         self.emitted: set[int] = set()
+        self.cplusplus = path.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS
 
     # ------------------------------------------------------------ utilities
     def col(self, line: int, byte_col: int) -> int:
@@ -311,19 +326,24 @@ class _Lowerer:
         K = self.K
         unit = ir.Unit(self.path, text=self.src)
         definitions = []
-        for c in self.tu.cursor.get_children():
-            if not self.in_main(c):
-                continue
+        functions = (K.FUNCTION_DECL, K.CXX_METHOD, K.CONSTRUCTOR, K.DESTRUCTOR)
+        # C++: definitions inside namespaces, extern "C" blocks and classes.
+        containers = (K.NAMESPACE, K.LINKAGE_SPEC, K.CLASS_DECL, K.STRUCT_DECL, K.UNEXPOSED_DECL)
+        work = [c for c in self.tu.cursor.get_children() if self.in_main(c)]
+        while work:
+            c = work.pop(0)
             kind = c.kind
             if kind == K.MACRO_INSTANTIATION:
                 s, e = self.offsets(c)
                 self.macro_ranges.append((s, e, c.spelling))
             elif kind == K.MACRO_DEFINITION:
                 self._macro_definition(c, unit)
-            elif kind == K.FUNCTION_DECL and c.is_definition():
+            elif kind in functions and c.is_definition():
                 definitions.append(c)
             elif kind in (K.VAR_DECL, K.FUNCTION_DECL):
                 self._global(c, unit)
+            elif kind in containers and self.cplusplus:
+                work[:0] = [x for x in c.get_children() if x.kind in functions + containers]
         self.macro_ranges.sort()
         self.macro_starts = [r[0] for r in self.macro_ranges]
         self.error_lines: list[int] = []
@@ -381,6 +401,9 @@ class _Lowerer:
         loc = c.location
         col = self.col(loc.line, loc.column)
         name = c.spelling
+        if c.kind != K.FUNCTION_DECL and c.lexical_parent is not None \
+                and c.lexical_parent.kind not in (K.CLASS_DECL, K.STRUCT_DECL):
+            name = f"{c.semantic_parent.spelling}::{name}"      # written out of line: Class::Method
         bs, be = self.offsets(body)
         body_bytes = self.src[bs:be]
         callees = set(callee_names(body_bytes))
@@ -682,6 +705,8 @@ class _Lowerer:
             return call
         if kind == K.MEMBER_REF_EXPR:
             ch = [x for x in c.get_children() if x.kind.is_expression()]
+            if not ch and self.cplusplus:
+                return ir.Name(c.spelling, self._name_loc(c, r))   # m_Buffer: an implicit this->
             base = self.expr(ch[0]) if ch else ir.Opaque("")
             if not c.spelling:
                 return base          # an anonymous struct/union member
@@ -711,6 +736,12 @@ class _Lowerer:
         if kind == K.PAREN_EXPR:
             ch = list(c.get_children())
             return ir.Paren(self.expr(ch[0]), loc) if ch else ir.Opaque(self.text(c), loc)
+        if kind == K.CXX_NULL_PTR_LITERAL_EXPR:
+            return ir.Literal("null", "nullptr", loc)
+        if kind in (K.CXX_STATIC_CAST_EXPR, K.CXX_REINTERPRET_CAST_EXPR, K.CXX_CONST_CAST_EXPR,
+                    K.CXX_FUNCTIONAL_CAST_EXPR):
+            ch = [x for x in c.get_children() if x.kind.is_expression()]
+            return ir.Cast(c.type.spelling, self.expr(ch[-1]), loc) if ch else ir.Opaque(self.text(c), loc)
         if kind == K.CSTYLE_CAST_EXPR:
             ch = [x for x in c.get_children() if x.kind.is_expression()]
             if not ch:
