@@ -148,6 +148,8 @@ def load_config(path: str | os.PathLike, known_rules: Iterable[str]) -> ProjectC
         raise ConfigError(f"{shown}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{shown}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:      # found by fuzz/campaign.py --stages config
+        raise ConfigError(f"{shown}: not UTF-8 (byte {exc.start}): invalid TOML") from None
     if path.name == "pyproject.toml":
         table, prefix = data.get("tool", {}).get("pooltrack", {}), "tool.pooltrack."
     else:

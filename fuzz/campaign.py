@@ -3,7 +3,8 @@
     python fuzz/campaign.py --seconds 600 [--executions N] [--workers 2] [--timeout 5] [--seed 1] [--out fuzz/out]
 
 Each worker process runs inputs ``input_for(seed, i)`` for its own indices,
-rotating through the stages (blanking, lowering, cfg, pipeline).  The parent
+rotating through the stages (blanking, lowering, cfg, pipeline; with
+``--stages`` also config and baseline loading, which get their own seeds).  The parent
 watches every worker: an exception is a crash, a worker that dies is a crash,
 and a worker stuck on one input for more than ``--timeout`` seconds of CPU
 time (wall time where CPU time is not available) is a hang
@@ -25,9 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fuzz.mutate import input_for, load_seeds  # noqa: E402
+from fuzz.mutate import input_for, seeds_for  # noqa: E402
 
-STAGES = ("blanking", "lowering", "cfg", "pipeline")
+SOURCE_STAGES = ("blanking", "lowering", "cfg", "pipeline")
+ALL_STAGES = SOURCE_STAGES + ("config", "baseline")
+STAGES = SOURCE_STAGES          # set by --stages
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -46,12 +49,12 @@ def stage_of(index: int) -> str:
 def _worker(seed: int, start: int, step: int, current, count, crashes) -> None:
     from fuzz.targets import TARGETS
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))  # as engine workers do
-    seeds = load_seeds()
+    seeds = {stage: seeds_for(stage) for stage in STAGES}
     i = start
     while True:
         current.value = i
-        data = input_for(seed, i, seeds)
         stage = stage_of(i)
+        data = input_for(seed, i, seeds[stage])
         try:
             TARGETS[stage](data)
         except Exception as exc:  # noqa: BLE001 - every exception is a finding
@@ -69,7 +72,7 @@ def _clock(pid: int) -> float:
 
 
 def _save(out: Path, kind: str, seed: int, index: int, stage: str, detail: str, seeds) -> str:
-    data = input_for(seed, index, seeds)
+    data = input_for(seed, index, seeds[stage])
     digest = hashlib.sha1(data).hexdigest()[:12]
     out.mkdir(parents=True, exist_ok=True)
     name = f"{kind}-{stage}-{digest}"
@@ -89,9 +92,15 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default=str(Path(__file__).parent / "out"))
     ap.add_argument("--max-findings", type=int, default=50, help="stop saving after this many")
+    ap.add_argument("--stages", default=",".join(SOURCE_STAGES),
+                    help=f"comma-separated, from {', '.join(ALL_STAGES)} (default: the source stages)")
     args = ap.parse_args(argv)
+    global STAGES
+    STAGES = tuple(s.strip() for s in args.stages.split(",") if s.strip())
+    if not STAGES or set(STAGES) - set(ALL_STAGES):
+        ap.error(f"--stages: choose from {', '.join(ALL_STAGES)}")
     out = Path(args.out)
-    seeds = load_seeds()
+    seeds = {stage: seeds_for(stage) for stage in STAGES}
     ctx = mp.get_context("fork")
     crashes_q = ctx.Queue()
     total = ctx.Value("q", 0)

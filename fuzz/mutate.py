@@ -31,6 +31,38 @@ TOKENS = [
 ]
 
 
+# Configuration seeds: every key, valid and invalid values, project APIs.
+CONFIG_SEEDS = [
+    b'include = ["src/**"]\nexclude = ["src/third_party/**", "*.h"]\nselect = ["PT001", "PT002"]\n'
+    b'ignore = ["PT006"]\nseverity = { PT001 = "error", PT004 = "note" }\nfail-on = "warning"\n'
+    b'report-unused-suppressions = true\ndrivers = ["src/bus", "src/function"]\n',
+    b'[[apis]]\nfamily = { id = "my-buffers", title = "driver buffer" }\n'
+    b'allocators = [{ names = ["MyAlloc"], result = "return" }]\nreleases = [{ names = ["MyFree"], arg = 0 }]\n',
+    b'[tool.pooltrack]\nselect = "PT001"\nseverity = { PT009 = "error" }\n',
+    b'include = 3\nfail-on = "sometimes"\nunknown = 1\napis = "missing.toml"\n',
+]
+
+
+def baseline_seeds() -> list[bytes]:
+    """SARIF logs pooltrack writes for a few corpus cases (made on the fly: generated, never stored)."""
+    import io
+    from analyzer.emit.sarif import write_sarif
+    from analyzer.engine import Config, analyze
+    cases = sorted((CORPUS / "pt001").glob("*leak*.c"))[:3] + sorted((CORPUS / "pt002").glob("*/*.c"))[:2]
+    result = analyze([str(c) for c in cases], Config(jobs=1))
+    out = io.StringIO()
+    write_sarif(result, out, root=str(CORPUS))
+    return [out.getvalue().encode(), b'{"runs": []}', b'{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "pooltrack"}}, "results": [{}]}]}']
+
+
+def seeds_for(stage: str) -> list[bytes]:
+    if stage == "config":
+        return CONFIG_SEEDS
+    if stage == "baseline":
+        return baseline_seeds()
+    return load_seeds()
+
+
 def load_seeds(extra: Path | None = None) -> list[bytes]:
     """Every corpus case, plus saved regression inputs (they are interesting)."""
     seeds = []

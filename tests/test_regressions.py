@@ -24,7 +24,10 @@ def test_stage_survives(path, stage):
     TARGETS[stage](path.read_bytes())
 
 
-@pytest.mark.parametrize("path", REGRESSIONS, ids=lambda p: p.name)
+SOURCES = [p for p in REGRESSIONS if p.suffix in (".c", ".h", ".cpp", ".hpp")]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
 def test_engine_reports_no_internal_error(path):
     result = analyze([str(path)], Config(jobs=1))
     assert not [n for n in result.notifications if n.kind in ("internal-error", "read-error")]
@@ -85,3 +88,12 @@ def test_atheris_harness_runs_coverage_guided(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Done 300 runs" in proc.stderr
     assert "cov:" in proc.stderr      # libFuzzer saw coverage: the analyzer is instrumented
+
+
+def test_config_that_is_not_utf8_is_a_configuration_error(tmp_path, capsys):
+    from analyzer.cli import main
+    (tmp_path / ".pooltrack.toml").write_bytes(
+        (ROOT / "tests" / "regressions" / "config-not-utf8-4f60c11f4ef5.toml").read_bytes())
+    (tmp_path / "a.c").write_text("int f(void) { return 0; }\n")
+    assert main(["check", str(tmp_path / "a.c")]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
