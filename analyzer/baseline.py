@@ -28,18 +28,26 @@ def load_baseline(path: str) -> dict[str, dict]:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(f"baseline {path} is not JSON: {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"baseline {path} is not JSON: nested too deeply") from None
     if not isinstance(log, dict) or not isinstance(log.get("runs"), list):
         raise BaselineError(f"baseline {path} is not a SARIF log (no 'runs')")
     out: dict[str, dict] = {}
+    # Anything not shaped as SARIF is skipped, not trusted (fuzzing found
+    # ``"runs": ["..."]``): a baseline is input like any other.
     for run in log["runs"]:
-        tool = (((run or {}).get("tool") or {}).get("driver") or {}).get("name")
-        if tool != "pooltrack":
+        if _get(_get(_get(run, "tool"), "driver"), "name") != "pooltrack":
             continue
-        for r in run.get("results") or []:
-            fp = (r.get("partialFingerprints") or {}).get(FINGERPRINT_KEY)
-            if fp and r.get("baselineState") != "absent":
+        results = _get(run, "results")
+        for r in results if isinstance(results, list) else []:
+            fp = _get(_get(r, "partialFingerprints"), FINGERPRINT_KEY)
+            if fp and isinstance(fp, str) and _get(r, "baselineState") != "absent":
                 out[fp] = r
     return out
+
+
+def _get(value, key: str):
+    return value.get(key) if isinstance(value, dict) else None
 
 
 def split_new(result: Result, root: str, baseline: dict[str, dict]

@@ -150,6 +150,8 @@ def load_config(path: str | os.PathLike, known_rules: Iterable[str]) -> ProjectC
         raise ConfigError(f"{shown}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:      # found by fuzz/campaign.py --stages config
         raise ConfigError(f"{shown}: not UTF-8 (byte {exc.start}): invalid TOML") from None
+    except RecursionError:                  # tomllib recurses per nested array (fuzz)
+        raise ConfigError(f"{shown}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         table, prefix = data.get("tool", {}).get("pooltrack", {}), "tool.pooltrack."
     else:

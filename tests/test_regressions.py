@@ -97,3 +97,11 @@ def test_config_that_is_not_utf8_is_a_configuration_error(tmp_path, capsys):
     (tmp_path / "a.c").write_text("int f(void) { return 0; }\n")
     assert main(["check", str(tmp_path / "a.c")]) == 2
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_malformed_baseline_is_skipped_not_trusted(tmp_path):
+    from analyzer.baseline import load_baseline
+    odd = tmp_path / "odd.sarif"
+    odd.write_text('{"runs": ["x", {"tool": "pooltrack"}, {"tool": {"driver": {"name": "pooltrack"}},'
+                   ' "results": [1, {"partialFingerprints": []}, {"partialFingerprints": {"pooltrack/v1": 7}}]}]}')
+    assert load_baseline(str(odd)) == {}
