@@ -236,6 +236,16 @@ _UNDECLARED = re.compile(r"use of undeclared identifier '(\w+)'")
 _UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
 
 
+def _word_followed_by(word: str, rest: bytes, src: bytes) -> bool:
+    """Whether ``word`` (as a whole word) is followed by ``rest`` in ``src``.
+    The pattern starts with the word's literal text, which the regex engine
+    finds fast; a leading \\b would make it try every position."""
+    for m in re.finditer(re.escape(word.encode()) + rest, src):
+        if m.start() == 0 or not (src[m.start() - 1:m.start()].isalnum() or src[m.start() - 1] == 0x5F):
+            return True
+    return False
+
+
 def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
     idents: set[str] = set()
     types: set[str] = set()
@@ -251,11 +261,11 @@ def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
     for i in list(idents):
         # `POOL_EXTENDED_PARAMETER params;` at the start of a statement is
         # reported as an undeclared identifier: it is a type.
-        if re.search(rb"\b" + i.encode() + rb"[ \t]*\**[ \t]*\b[A-Za-z_]\w*[ \t]*[;=,\[)]", src):
+        if _word_followed_by(i, rb"[ \t]*\**[ \t]*\b[A-Za-z_]\w*[ \t]*[;=,\[)]", src):
             types.add(i)
     # C++ has no implicit declarations: a name that is called becomes a
     # variadic function (C treats it as one already).
-    called = {i for i in idents - types if re.search(rb"\b" + i.encode() + rb"\s*\(", src)} \
+    called = {i for i in idents - types if _word_followed_by(i, rb"\s*\(", src)} \
         if abspath.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS else set()
     out = [f"typedef struct __pooltrack_{t} *{t};\n" for t in sorted(types)]
     out += [f"void *{i}(...);\n" for i in sorted(called)]
