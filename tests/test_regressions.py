@@ -75,7 +75,6 @@ def test_state_work_bound_stops_a_function_with_hundreds_of_allocations():
 
 
 def test_atheris_harness_runs_coverage_guided(tmp_path):
-    pytest.importorskip("atheris")
     import subprocess
     seeds = tmp_path / "seeds"
     seeds.mkdir()
