@@ -34,7 +34,7 @@ from typing import Optional, Sequence
 from .. import ir
 from .base import Selector
 from .base import callee_names
-from .tsparser import CPP_EXTENSIONS
+from .tsparser import has_cplusplus_extension
 
 SHIM_DIR = Path(__file__).resolve().parent
 SHIM = SHIM_DIR / "wdk_shim.h"
@@ -168,8 +168,7 @@ class ClangFrontend:
             if entry is not None:
                 user = db_flags(*entry) + user
         mode = "user" if any(a.startswith(("-I", "-isystem", "-include")) for a in user) else self.header_mode()
-        cplusplus = path.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS
-        language = ["-x", "c++", "-std=c++17"] if cplusplus else ["-x", "c", "-std=gnu11"]
+        language = ["-x", "c++", "-std=c++17"] if has_cplusplus_extension(path) else ["-x", "c", "-std=gnu11"]
         args = language + ["-fms-extensions", "-ferror-limit=0",
                 "-Wno-implicit-function-declaration", "-Wno-implicit-int", "-Wno-int-conversion",
                 "-Wno-incompatible-pointer-types", "-Wno-macro-redefined",
@@ -223,7 +222,7 @@ class ClangFrontend:
         extra = b""
         # C++ reports an undeclared callee only once its arguments are
         # declared, hence a second round there.
-        for _ in range(2 if abspath.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS else 1):
+        for _ in range(2 if has_cplusplus_extension(abspath) else 1):
             more = recovery_declarations(tu, abspath, src)
             if not more:
                 break
@@ -266,7 +265,7 @@ def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
     # C++ has no implicit declarations: a name that is called becomes a
     # variadic function (C treats it as one already).
     called = {i for i in idents - types if _word_followed_by(i, rb"\s*\(", src)} \
-        if abspath.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS else set()
+        if has_cplusplus_extension(abspath) else set()
     out = [f"typedef struct __pooltrack_{t} *{t};\n" for t in sorted(types)]
     out += [f"void *{i}(...);\n" for i in sorted(called)]
     out += [f"enum {{ {i} }};\n" for i in sorted(idents - types - called)]
@@ -304,7 +303,7 @@ class _Lowerer:
         self.macro_ranges: list[tuple[int, int, str]] = []
         self.macro_choice: dict[int, bool] = {}     # range start -> lower as written?
         self.emitted: set[int] = set()
-        self.cplusplus = path.rsplit(".", 1)[-1].lower() in CPP_EXTENSIONS
+        self.cplusplus = has_cplusplus_extension(path)
 
     # ------------------------------------------------------------ utilities
     def col(self, line: int, byte_col: int) -> int:

@@ -101,12 +101,19 @@ _CPP_SYNTAX = re.compile(
 )
 
 
+def _suffix(path: str) -> str:
+    return path.rsplit(".", 1)[-1].lower() if "." in path else ""
+
+
+def has_cplusplus_extension(path: str) -> bool:
+    return _suffix(path) in CPP_EXTENSIONS
+
+
 def is_cplusplus(path: str, blanked: bytes) -> bool:
     """C++ by extension, or a header using C++ syntax in live code (a .c file never is)."""
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    if suffix in CPP_EXTENSIONS:
+    if has_cplusplus_extension(path):
         return True
-    if suffix != "h":
+    if _suffix(path) != "h":
         return False
     return bool(_CPP_SYNTAX.search(_COMMENTS_AND_LITERALS.sub(b" ", blanked)))
 
