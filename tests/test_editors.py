@@ -18,34 +18,13 @@ import sys
 import time
 from pathlib import Path
 
+from editor_sample import LEAK, LEAK_LINE, LEAK_COLUMN
+
 EDITORS = Path(__file__).resolve().parent / "editors"
 SERVER = [sys.executable, "-m", "analyzer.cli", "lsp"]
 WAIT_MS = 30_000                # the editor waits this long for diagnostics ...
 HARD_TIMEOUT = WAIT_MS / 1000 + 30  # ... and is killed (with its server) after this
 
-LEAK = """\
-#include <wdm.h>
-#define TAG 'kaeL'
-
-NTSTATUS ReadConfig(PDEVICE_OBJECT Dev, ULONG Size)
-{
-    PVOID buffer;
-    NTSTATUS status;
-
-    buffer = ExAllocatePool2(POOL_FLAG_NON_PAGED, Size, TAG);
-    if (buffer == NULL) {
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    status = QueryHardware(Dev, Size);
-    if (!NT_SUCCESS(status)) {
-        return status;
-    }
-    ExFreePoolWithTag(buffer, TAG);
-    return STATUS_SUCCESS;
-}
-"""
-LEAK_LINE = 9      # 1-based: `buffer = ExAllocatePool2(...)`
-LEAK_COLUMN = 14   # 1-based: where "ExAllocatePool2" starts
 
 DIAG = re.compile(r"^DIAG (\d+):(\d+) (\S+) (.*)$", re.M)
 

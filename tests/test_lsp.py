@@ -16,30 +16,10 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 from analyzer.ruledocs import load_rules, rule_help_uri
+from editor_sample import LEAK
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 
-LEAK = """\
-#include <wdm.h>
-#define TAG 'kaeL'
-
-NTSTATUS ReadConfig(PDEVICE_OBJECT Dev, ULONG Size)
-{
-    PVOID buffer;
-    NTSTATUS status;
-
-    buffer = ExAllocatePool2(POOL_FLAG_NON_PAGED, Size, TAG);
-    if (buffer == NULL) {
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    status = QueryHardware(Dev, Size);
-    if (!NT_SUCCESS(status)) {
-        return status;
-    }
-    ExFreePoolWithTag(buffer, TAG);
-    return STATUS_SUCCESS;
-}
-"""
 FIXED = LEAK.replace("        return status;\n", "        ExFreePoolWithTag(buffer, TAG);\n        return status;\n")
 OTHER = LEAK.replace("ReadConfig", "ReadOther")
 # an edit in progress: the closing brace of the if is not typed yet

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from editor_sample import LEAK
+
 EXT = Path(__file__).resolve().parent.parent / "vscode-extension"
 
 
@@ -53,29 +55,6 @@ def test_vsix_contents(vsix):
 def test_lockfile_committed_and_pins_languageclient():
     lock = json.loads((EXT / "package-lock.json").read_text())
     assert lock["packages"]["node_modules/vscode-languageclient"]["version"] == "9.0.1"
-
-
-LEAK = """\
-#include <wdm.h>
-#define TAG 'kaeL'
-
-NTSTATUS ReadConfig(PDEVICE_OBJECT Dev, ULONG Size)
-{
-    PVOID buffer;
-    NTSTATUS status;
-
-    buffer = ExAllocatePool2(POOL_FLAG_NON_PAGED, Size, TAG);
-    if (buffer == NULL) {
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    status = QueryHardware(Dev, Size);
-    if (!NT_SUCCESS(status)) {
-        return status;
-    }
-    ExFreePoolWithTag(buffer, TAG);
-    return STATUS_SUCCESS;
-}
-"""
 
 
 def _free_port() -> int:
