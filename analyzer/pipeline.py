@@ -192,8 +192,9 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
         return report
     declared = declared_summaries(src)     # SAL ownership annotations win over inference
     external = external or {}
-    select = select_functions(knowledge, frozenset(declared) | frozenset(external))
-    if only is not None:
+    if only is None:
+        select = select_functions(knowledge, frozenset(declared) | frozenset(external))
+    else:   # a rerun: no selection regex (it would hold every external name) is needed
         select = lambda index: {name for name, _ in index if name in only}  # noqa: E731
     unit = get_frontend(frontend).parse_unit(path, src, select)
     report.functions = len(unit.functions)

@@ -52,14 +52,19 @@ class RoleKnowledge:
         types = b"|".join(re.escape(t.encode()) for t, _, _ in self.initializer_roles)
         return re.compile(rb"\b(" + types + rb")\s+" + _IDENT + rb"\s*=\s*\{")
 
+    @functools.cached_property
+    def _handoff_re(self) -> list[re.Pattern]:
+        """``g.Sub.Callback = Function;`` for each callback of ``context_handoffs``."""
+        return [re.compile(rb"(?<![\w.>])(" + _IDENT + rb"(?:\s*\.\s*" + _IDENT + rb")*)\s*\.\s*"
+                           + re.escape(callback.encode()) + rb"\s*=\s*" + _CAST + rb"&?\s*(" + _IDENT + rb")\s*;")
+                for callback, _, _ in self.context_handoffs]
+
     def handoffs(self, text: bytes) -> Iterator[tuple[str, str, int, int]]:
         """(function, context storage, argument, byte offset) for every
         ``g.Callback = Function;`` whose framework hands ``g.Context`` back."""
-        for callback, context, arg in self.context_handoffs:
+        for (callback, context, arg), pattern in zip(self.context_handoffs, self._handoff_re):
             if callback.encode() not in text:
                 continue
-            pattern = re.compile(rb"(?<![\w.>])(" + _IDENT + rb"(?:\s*\.\s*" + _IDENT + rb")*)\s*\.\s*"
-                                 + re.escape(callback.encode()) + rb"\s*=\s*" + _CAST + rb"&?\s*(" + _IDENT + rb")\s*;")
             for m in pattern.finditer(text):
                 base = re.sub(rb"\s+", b"", m.group(1)).decode()
                 yield m.group(2).decode(), f"{base}.{context}", arg, m.start(2)
