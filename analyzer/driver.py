@@ -9,6 +9,7 @@ below it; other files group by their own directory.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import posixpath
 import re
@@ -120,8 +121,12 @@ class Driver:
         return public[0] if len(public) == 1 else None
 
     def summary_of(self, info: FunctionInfo) -> Optional[Summary]:
-        source = next((r for r in self.reports if r.path == info.path), None)
+        source = self._report_of.get(info.path)
         return source.summaries.get(info.name) if source is not None else None
+
+    @functools.cached_property
+    def _report_of(self) -> dict[str, FileReport]:
+        return {r.path: r for r in self.reports}
 
     def callees(self, info: FunctionInfo) -> list[FunctionInfo]:
         out = []
@@ -426,8 +431,7 @@ def external_summaries(driver: Driver, report: FileReport) -> dict[str, Summary]
         defs = [i for i in driver.functions.get(name, []) if not i.is_static]
         if len(defs) != 1:
             continue
-        source = next((r for r in driver.reports if r.path == defs[0].path), None)
-        summary = source.summaries.get(name) if source is not None else None
+        summary = driver.summary_of(defs[0])
         if summary is not None and _informative(summary):
             out[name] = summary
     return out
