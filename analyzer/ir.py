@@ -268,6 +268,7 @@ class Function:
     annotations: list[str] = field(default_factory=list)   # blanked SAL text
     callees: frozenset[str] = frozenset()                   # names called in the body
     has_error: bool = False                                 # the frontend could not parse all of it
+    fallback: bool = False                                  # clang could not check it: tree-sitter lowered it
     span: tuple[int, int] = (0, 0)                          # byte offsets of the definition
     end_line: int = 0
 

@@ -10,7 +10,9 @@ process (peak RSS = that process's ru_maxrss):
     clang-shim      libclang + the bundled analyzer/frontend/wdk_shim.h
     clang-mingw     libclang + the mingw-w64 DDK headers (Debian mingw-w64-x86-64-dev)
 
-"clean" counts function definitions lowered with has_error False.  Every
+"clean" counts function definitions the configuration's own parser lowered
+with no error; "fallback" counts those clang could not check (a type or a
+constant its headers lack) and tree-sitter lowered instead, as written.  Every
 function body is lowered (no selector), so the times are an upper bound of
 what `pooltrack check` spends in the frontend.
 """
@@ -47,7 +49,7 @@ def worker(config: str, files: list[str]) -> dict:
     else:
         from analyzer.frontend.clang import ClangFrontend
         fe = ClangFrontend(headers=config.split("-", 1)[1])
-    functions = clean = failed = 0
+    functions = clean = fallback = failed = 0
     start = time.perf_counter()
     for path in files:
         try:
@@ -57,10 +59,11 @@ def worker(config: str, files: list[str]) -> dict:
             failed += 1
             continue
         functions += len(unit.functions)
-        clean += sum(1 for f in unit.functions if not f.has_error)
+        clean += sum(1 for f in unit.functions if not f.has_error and not f.fallback)
+        fallback += sum(1 for f in unit.functions if f.fallback)
     seconds = time.perf_counter() - start
     return {"config": config, "files": len(files), "failed": failed, "functions": functions,
-            "clean": clean, "seconds": round(seconds, 2),
+            "clean": clean, "fallback": fallback, "seconds": round(seconds, 2),
             "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
@@ -90,11 +93,13 @@ def main() -> int:
         print(json.dumps(rows, indent=2))
         return 0
     print(f"{len(files)} {args.ext} files under {args.root}")
-    print(f"{'config':<12} {'seconds':>8} {'ms/file':>8} {'peak MiB':>9} {'functions':>10} {'clean':>7} {'clean %':>8}")
+    print(f"{'config':<12} {'seconds':>8} {'ms/file':>8} {'peak MiB':>9} {'functions':>10} {'clean':>7} {'clean %':>8} {'fallback':>9} {'usable %':>9}")
     for r in rows:
         pct = 100.0 * r["clean"] / r["functions"] if r["functions"] else 0.0
+        usable = 100.0 * (r["clean"] + r["fallback"]) / r["functions"] if r["functions"] else 0.0
         print(f"{r['config']:<12} {r['seconds']:8.2f} {1000 * r['seconds'] / max(1, r['files']):8.1f} "
-              f"{r['peak_rss_mib']:9.1f} {r['functions']:10d} {r['clean']:7d} {pct:7.1f}%")
+              f"{r['peak_rss_mib']:9.1f} {r['functions']:10d} {r['clean']:7d} {pct:7.1f}% "
+              f"{r['fallback']:9d} {usable:8.1f}%")
     return 0
 
 

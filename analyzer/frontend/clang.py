@@ -23,6 +23,7 @@ compilation database is ever executed: only -I/-D/-U/-include/-std are read.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import os
 import re
@@ -34,6 +35,7 @@ from typing import Optional, Sequence
 from .. import ir
 from .base import Selector
 from .base import callee_names
+from .clang_native import children, extent, in_main_file, location, main_file_errors, span
 from .tsparser import has_cplusplus_extension
 
 SHIM_DIR = Path(__file__).resolve().parent
@@ -69,19 +71,6 @@ def mingw_available() -> bool:
 def _cindex():
     import clang.cindex as ci
     return ci
-
-
-@lru_cache(maxsize=1)
-def _is_from_main_file():
-    """libclang's clang_Location_isFromMainFile, which the Python bindings do
-    not wrap: 3.5x cheaper than comparing ``location.file.name`` on the tens
-    of thousands of header cursors of a translation unit."""
-    import ctypes
-    ci = _cindex()
-    fn = ci.conf.lib.clang_Location_isFromMainFile
-    fn.argtypes = [ci.SourceLocation]
-    fn.restype = ctypes.c_int
-    return fn
 
 
 @lru_cache(maxsize=8)
@@ -248,13 +237,11 @@ def _word_followed_by(word: str, rest: bytes, src: bytes) -> bool:
 def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
     idents: set[str] = set()
     types: set[str] = set()
-    for d in tu.diagnostics:
-        if d.severity < 3 or d.location.file is None or d.location.file.name != abspath:
-            continue
-        m = _UNDECLARED.search(d.spelling)
+    for _, _, message in main_file_errors(tu):
+        m = _UNDECLARED.search(message)
         if m:
             idents.add(m.group(1))
-        m = _UNKNOWN_TYPE.search(d.spelling)
+        m = _UNKNOWN_TYPE.search(message)
         if m:
             types.add(m.group(1))
     for i in list(idents):
@@ -315,20 +302,20 @@ class _Lowerer:
         return len(text[:byte_col - 1].decode("utf-8", "replace")) + 1
 
     def loc(self, c) -> ir.Loc:
-        e = c.extent
-        s, t = e.start, e.end
-        return ir.Loc(s.line, self.col(s.line, s.column), t.line, self.col(t.line, t.column))
+        (sl, sc, _), (el, ec, _) = extent(c)
+        if self.lines is None:
+            return ir.Loc(sl, sc, el, ec)
+        return ir.Loc(sl, self.col(sl, sc), el, self.col(el, ec))
 
     def offsets(self, c) -> tuple[int, int]:
-        e = c.extent
-        return e.start.offset, e.end.offset
+        return span(c)
 
     def text(self, c) -> str:
         s, e = self.offsets(c)
         return self.src[s:e].decode("utf-8", "replace")
 
     def in_main(self, c) -> bool:
-        return bool(_is_from_main_file()(c.location))
+        return in_main_file(c)
 
     # ------------------------------------------------------------ top level
     def unit(self, select: Optional[Selector]) -> ir.Unit:
@@ -338,7 +325,7 @@ class _Lowerer:
         functions = (K.FUNCTION_DECL, K.CXX_METHOD, K.CONSTRUCTOR, K.DESTRUCTOR)
         # C++: definitions inside namespaces, extern "C" blocks and classes.
         containers = (K.NAMESPACE, K.LINKAGE_SPEC, K.CLASS_DECL, K.STRUCT_DECL, K.UNEXPOSED_DECL)
-        work = [c for c in self.tu.cursor.get_children() if self.in_main(c)]
+        work = [c for c in children(self.tu.cursor) if self.in_main(c)]
         while work:
             c = work.pop(0)
             kind = c.kind
@@ -352,34 +339,46 @@ class _Lowerer:
             elif kind in (K.VAR_DECL, K.FUNCTION_DECL):
                 self._global(c, unit)
             elif kind in containers and self.cplusplus:
-                work[:0] = [x for x in c.get_children() if x.kind in functions + containers]
+                work[:0] = [x for x in children(c) if x.kind in functions + containers]
         self.macro_ranges.sort()
         self.macro_starts = [r[0] for r in self.macro_ranges]
-        self.error_lines: list[int] = []
-        for d in self.tu.diagnostics:
-            if d.severity < 3:
-                continue
-            f = d.location.file
-            if f is None or f.name != self.abspath:
-                continue
-            line = d.location.line
-            self.error_lines.append(line)
-            if len(unit.errors) < 20:
-                col = self.col(line, d.location.column)
-                unit.errors.append((ir.Loc(line, col, line, col + 1), d.spelling))
-        self.error_lines.sort()
+        errors = main_file_errors(self.tu)
+        self.error_lines = sorted(line for line, _, _ in errors)
 
         functions = [self.function(c) for c in definitions]
         functions = [f for f in functions if f is not None]
         wanted = None
         if select is not None:
             wanted = select([(fn.name, body) for fn, _, body in functions])
+        fallback = self._tree_sitter_fallback(
+            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and (wanted is None or fn.name in wanted)})
         for fn, body_cursor, _ in functions:
-            if wanted is None or fn.name in wanted:
+            if (fn.name, fn.loc.line) in fallback:
+                fn = fallback[fn.name, fn.loc.line]
+            elif wanted is None or fn.name in wanted:
                 self.emitted = set()
                 fn.body = self.block(body_cursor)
             unit.functions.append(fn)
+        # Errors inside a function tree-sitter lowered instead are not lost code.
+        recovered = [(f.loc.line, f.end_line) for f in fallback.values()]
+        for line, column, message in errors:
+            if len(unit.errors) < 20 and not any(a <= line <= b for a, b in recovered):
+                col = self.col(line, column)
+                unit.errors.append((ir.Loc(line, col, line, col + 1), message))
         return unit
+
+    def _tree_sitter_fallback(self, broken: set[tuple[str, int]]) -> dict[tuple[str, int], ir.Function]:
+        """Functions clang could not check (a type or constant its headers
+        lack), lowered by tree-sitter instead when it parses them cleanly: as
+        written, without macro expansion, which is still better than skipping
+        them.  Keyed by (name, line)."""
+        if not broken:
+            return {}
+        from .treesitter import TreeSitterFrontend
+        names = {name for name, _ in broken}
+        unit = TreeSitterFrontend().parse_unit(self.path, self.src, lambda index: names)
+        return {(f.name, f.loc.line): dataclasses.replace(f, fallback=True) for f in unit.functions
+                if (f.name, f.loc.line) in broken and f.body is not None and not f.has_error}
 
     def _macro_definition(self, c, unit: ir.Unit) -> None:
         tokens = list(c.get_tokens())
@@ -402,13 +401,13 @@ class _Lowerer:
     def function(self, c):
         K = self.K
         body = None
-        for child in c.get_children():
+        for child in children(c):
             if child.kind == K.COMPOUND_STMT:
                 body = child
         if body is None:
             return None
-        loc = c.location
-        col = self.col(loc.line, loc.column)
+        name_line, name_column, _ = location(c)
+        col = self.col(name_line, name_column)
         name = c.spelling
         if c.kind != K.FUNCTION_DECL and c.lexical_parent is not None \
                 and c.lexical_parent.kind not in (K.CLASS_DECL, K.STRUCT_DECL):
@@ -429,15 +428,14 @@ class _Lowerer:
         callees |= hidden
         if hidden:
             body_bytes = body_bytes + b"\n" + b" ".join(n.encode() + b"()" for n in sorted(hidden))
-        ext = c.extent
-        start_line, end_line = ext.start.line, ext.end.line
+        (start_line, _, _), (end_line, _, _) = extent(c)
         j = bisect.bisect_left(self.error_lines, start_line)
         has_error = j < len(self.error_lines) and self.error_lines[j] <= end_line
         fn = ir.Function(
             name=name,
             params=[self.param(p) for p in c.get_arguments()],
             body=None,
-            loc=ir.Loc(loc.line, col, loc.line, col + len(name)),
+            loc=ir.Loc(name_line, col, name_line, col + len(name)),
             path=self.path,
             return_type=c.result_type.spelling,
             is_static=c.storage_class == self.ci.StorageClass.STATIC,
@@ -451,9 +449,13 @@ class _Lowerer:
 
     def _call_names(self, c) -> set[str]:
         names = set()
-        for d in c.walk_preorder():
-            if d.kind == self.K.CALL_EXPR and d.spelling:
+        call = self.K.CALL_EXPR
+        work = [c]
+        while work:
+            d = work.pop()
+            if d.kind == call and d.spelling:
                 names.add(d.spelling)
+            work += children(d)
         return names
 
     def _annotations(self, start: int, body_start: int) -> list[str]:
@@ -525,7 +527,7 @@ class _Lowerer:
     # ------------------------------------------------------------ statements
     def block(self, c) -> ir.Block:
         stmts: list = []
-        for child in c.get_children():
+        for child in children(c):
             self.stmt_into(child, stmts)
         return ir.Block(stmts, self.loc(c))
 
@@ -556,23 +558,23 @@ class _Lowerer:
         if kind == K.COMPOUND_STMT:
             out.append(self.block(c))
         elif kind == K.DECL_STMT:
-            for d in c.get_children():
+            for d in children(c):
                 if d.kind == K.VAR_DECL:
                     out.append(self.decl(d))
         elif kind == K.IF_STMT:
-            ch = list(c.get_children())
+            ch = children(c)
             out.append(ir.If(self.expr(ch[0]), self.as_stmt(ch[1] if len(ch) > 1 else None),
                              self.as_stmt(ch[2]) if len(ch) > 2 else None, loc))
         elif kind == K.WHILE_STMT:
-            ch = list(c.get_children())
+            ch = children(c)
             out.append(ir.While(self.expr(ch[0]), self.as_stmt(ch[-1] if len(ch) > 1 else None), loc))
         elif kind == K.DO_STMT:
-            ch = list(c.get_children())
+            ch = children(c)
             out.append(ir.DoWhile(self.as_stmt(ch[0]), self.expr(ch[-1]), loc))
         elif kind == K.FOR_STMT:
             out.append(self.for_statement(c, loc))
         elif kind == K.SWITCH_STMT:
-            ch = list(c.get_children())
+            ch = children(c)
             out.append(ir.Switch(self.expr(ch[0]), self.switch_body(ch[-1]), loc))
         elif kind in (K.CASE_STMT, K.DEFAULT_STMT):
             self.case_into(c, out)
@@ -581,14 +583,14 @@ class _Lowerer:
         elif kind == K.CONTINUE_STMT:
             out.append(ir.Continue(loc))
         elif kind == K.RETURN_STMT:
-            ch = list(c.get_children())
+            ch = children(c)
             out.append(ir.Return(self.expr(ch[0]) if ch else None, loc))
         elif kind == K.GOTO_STMT:
-            ch = list(c.get_children())
+            ch = children(c)
             out.append(ir.Goto(ch[0].spelling if ch else "", loc))
         elif kind == K.LABEL_STMT:
             out.append(ir.Label(c.spelling, loc))
-            for child in c.get_children():
+            for child in children(c):
                 self.stmt_into(child, out)
         elif kind == K.SEH_TRY_STMT:
             out.append(self.try_statement(c, loc))
@@ -600,25 +602,25 @@ class _Lowerer:
             out.append(ir.ExprStmt(self.expr(c), loc))
 
     def decl(self, d) -> ir.Decl:
-        name_off = d.location.offset
+        line, column, name_off = location(d)
         init = None
-        children = [ch for ch in d.get_children() if ch.kind.is_expression()]
-        if children:
-            last = children[-1]
-            between = self.src[name_off:last.extent.start.offset]
-            if b"=" in between or self._macro_range(*self.offsets(last)) is not None and b"=" in self.src[name_off:d.extent.end.offset]:
+        values = [ch for ch in children(d) if ch.kind.is_expression()]
+        if values:
+            last = values[-1]
+            last_span = self.offsets(last)
+            between = self.src[name_off:last_span[0]]
+            if b"=" in between or self._macro_range(*last_span) is not None \
+                    and b"=" in self.src[name_off:self.offsets(d)[1]]:
                 init = self.expr(last)
         text, is_array, is_pointer = self._type_text(d.type)
-        loc = d.location
-        col = self.col(loc.line, loc.column)
-        end = d.extent.end
+        _, (end_line, end_column, _) = extent(d)
         return ir.Decl(d.spelling, text, init,
-                       ir.Loc(loc.line, col, end.line, self.col(end.line, end.column)),
+                       ir.Loc(line, self.col(line, column), end_line, self.col(end_line, end_column)),
                        d.storage_class == self.ci.StorageClass.STATIC, is_array, is_pointer)
 
     def for_statement(self, c, loc) -> ir.For:
-        children = list(c.get_children())
-        body = children[-1] if children else None
+        parts = children(c)
+        body = parts[-1] if parts else None
         # Which of init/cond/update are present: find the two ';' of the header.
         semis = []
         depth = 0
@@ -634,8 +636,8 @@ class _Lowerer:
                 semis.append(t.extent.start.offset)
         init: list = []
         cond = update = None
-        for ch in children[:-1]:
-            start = ch.extent.start.offset
+        for ch in parts[:-1]:
+            start = self.offsets(ch)[0]
             if len(semis) < 2 or start < semis[0] or (ch.kind == self.K.DECL_STMT and start <= semis[0]):
                 if ch.kind == self.K.DECL_STMT:
                     self.stmt_into(ch, init)
@@ -650,14 +652,14 @@ class _Lowerer:
     def switch_body(self, c) -> ir.Block:
         stmts: list = []
         if c.kind == self.K.COMPOUND_STMT:
-            for child in c.get_children():
+            for child in children(c):
                 self.stmt_into(child, stmts)
         else:
             self.stmt_into(c, stmts)
         return ir.Block(stmts, self.loc(c))
 
     def case_into(self, c, out: list) -> None:
-        ch = list(c.get_children())
+        ch = children(c)
         if c.kind == self.K.CASE_STMT:
             out.append(ir.Case(self.expr(ch[0]) if ch else None, self.loc(c)))
             rest = ch[1:] if len(ch) <= 2 else ch[2:]
@@ -669,10 +671,10 @@ class _Lowerer:
 
     def try_statement(self, c, loc) -> ir.Stmt:
         K = self.K
-        ch = list(c.get_children())
+        ch = children(c)
         body = self.block(ch[0]) if ch and ch[0].kind == K.COMPOUND_STMT else ir.Block([])
         for clause in ch[1:]:
-            parts = list(clause.get_children())
+            parts = children(clause)
             if clause.kind == K.SEH_FINALLY_STMT:
                 handler = parts[-1] if parts else None
                 return ir.Try(body, "finally", self.block(handler) if handler is not None else ir.Block([]),
@@ -695,7 +697,7 @@ class _Lowerer:
             if written is not None:
                 return written
         if kind == K.UNEXPOSED_EXPR:
-            ch = [x for x in c.get_children() if x.kind.is_expression()]
+            ch = [x for x in children(c) if x.kind.is_expression()]
             if len(ch) == 1:
                 return self.expr(ch[0])
             return ir.Opaque(self.text(c), self.loc(c))
@@ -706,14 +708,14 @@ class _Lowerer:
                 return ir.Literal("null", name, loc)
             return ir.Name(name, self._name_loc(c, r))
         if kind == K.CALL_EXPR:
-            ch = list(c.get_children())
+            ch = children(c)
             if not ch:
                 return ir.Opaque(self.text(c), loc)
             callee = self.expr(ch[0])
             call = ir.Call(callee, [self.expr(a) for a in ch[1:]], loc, self._name_loc(ch[0], r))
             return call
         if kind == K.MEMBER_REF_EXPR:
-            ch = [x for x in c.get_children() if x.kind.is_expression()]
+            ch = [x for x in children(c) if x.kind.is_expression()]
             if not ch and self.cplusplus:
                 return ir.Name(c.spelling, self._name_loc(c, r))   # m_Buffer: an implicit this->
             base = self.expr(ch[0]) if ch else ir.Opaque("")
@@ -721,10 +723,10 @@ class _Lowerer:
                 return base          # an anonymous struct/union member
             return ir.Member(base, c.spelling, self._arrow(c, ch[0] if ch else None), loc)
         if kind == K.ARRAY_SUBSCRIPT_EXPR:
-            ch = list(c.get_children())
+            ch = children(c)
             return ir.Index(self.expr(ch[0]), self.expr(ch[1]), loc) if len(ch) == 2 else ir.Opaque(self.text(c), loc)
         if kind in (K.BINARY_OPERATOR, K.COMPOUND_ASSIGNMENT_OPERATOR):
-            ch = list(c.get_children())
+            ch = children(c)
             if len(ch) != 2:
                 return ir.Opaque(self.text(c), loc)
             op = self._between(ch[0], ch[1])
@@ -733,7 +735,7 @@ class _Lowerer:
                 return ir.Assign(left, op, right, loc)
             return ir.Binary(op, left, right, loc)
         if kind == K.UNARY_OPERATOR:
-            ch = list(c.get_children())
+            ch = children(c)
             if not ch:
                 return ir.Opaque(self.text(c), loc)
             cs, ce = self.offsets(ch[0])
@@ -743,25 +745,25 @@ class _Lowerer:
                 op = self.src[ce:e].decode("utf-8", "replace").strip()
             return ir.Unary(op or "?", self.expr(ch[0]), loc)
         if kind == K.PAREN_EXPR:
-            ch = list(c.get_children())
+            ch = children(c)
             return ir.Paren(self.expr(ch[0]), loc) if ch else ir.Opaque(self.text(c), loc)
         if kind == K.CXX_NULL_PTR_LITERAL_EXPR:
             return ir.Literal("null", "nullptr", loc)
         if kind in (K.CXX_STATIC_CAST_EXPR, K.CXX_REINTERPRET_CAST_EXPR, K.CXX_CONST_CAST_EXPR,
                     K.CXX_FUNCTIONAL_CAST_EXPR):
-            ch = [x for x in c.get_children() if x.kind.is_expression()]
+            ch = [x for x in children(c) if x.kind.is_expression()]
             return ir.Cast(c.type.spelling, self.expr(ch[-1]), loc) if ch else ir.Opaque(self.text(c), loc)
         if kind == K.CSTYLE_CAST_EXPR:
-            ch = [x for x in c.get_children() if x.kind.is_expression()]
+            ch = [x for x in children(c) if x.kind.is_expression()]
             if not ch:
                 return ir.Opaque(self.text(c), loc)
             inner = ch[-1]
-            head = self.src[s:inner.extent.start.offset].decode("utf-8", "replace").strip()
+            head = self.src[s:self.offsets(inner)[0]].decode("utf-8", "replace").strip()
             if head.startswith("(") and head.endswith(")"):
                 head = head[1:-1].strip()
             return ir.Cast(head, self.expr(inner), loc)
         if kind == K.CONDITIONAL_OPERATOR:
-            ch = list(c.get_children())
+            ch = children(c)
             if len(ch) == 3:
                 return ir.Conditional(self.expr(ch[0]), self.expr(ch[1]), self.expr(ch[2]), loc)
             return ir.Opaque(self.text(c), loc)
@@ -774,14 +776,14 @@ class _Lowerer:
         if kind == K.CXX_UNARY_EXPR:
             return ir.Literal("sizeof", self.text(c), loc)
         if kind == K.INIT_LIST_EXPR:
-            return ir.InitList([self.expr(x) for x in c.get_children() if x.kind.is_expression()], loc)
+            return ir.InitList([self.expr(x) for x in children(c) if x.kind.is_expression()], loc)
         return ir.Opaque(self.text(c), loc)
 
     def _name_loc(self, c, r) -> ir.Loc:
         """Where a name (or a call's callee) is: the macro's name when it came
         out of a macro expansion."""
         while c.kind == self.K.UNEXPOSED_EXPR:
-            ch = list(c.get_children())
+            ch = children(c)
             if len(ch) != 1:
                 break
             c = ch[0]
@@ -792,8 +794,7 @@ class _Lowerer:
         return self.loc(c)
 
     def _arrow(self, c, base) -> bool:
-        i = c.location.offset
-        j = i
+        j = location(c)[2]
         while j > 0 and self.src[j - 1:j] in (b" ", b"\t", b"\n", b"\r"):
             j -= 1
         tail = self.src[max(0, j - 2):j]
@@ -804,8 +805,8 @@ class _Lowerer:
         return base is not None and base.type.get_canonical().kind == self.ci.TypeKind.POINTER
 
     def _between(self, left, right) -> str:
-        a = left.extent.end.offset
-        b = right.extent.start.offset
+        a = self.offsets(left)[1]
+        b = self.offsets(right)[0]
         text = self.src[a:b] if a <= b else b""
         text = re.sub(rb"/\*.*?\*/|//[^\n]*", b"", text, flags=re.S).strip()
         op = text.decode("utf-8", "replace")

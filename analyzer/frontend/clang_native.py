@@ -1,0 +1,136 @@
+"""Direct libclang calls for the clang frontend's hot paths.
+
+The Python bindings pay for generality on every node: ``get_children``
+makes two extra ctypes calls per child (a null-cursor assertion) and builds
+a new callback per call, and every ``SourceLocation`` property builds a File
+object and four out-parameters.  Over a translation unit with the mingw-w64
+headers that was more than half of the frontend's time; these helpers make
+one call where the bindings make several.
+"""
+from __future__ import annotations
+
+import ctypes
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _lib():
+    import clang.cindex as ci
+    lib = ci.conf.lib
+
+    def bind(name, argtypes, restype):
+        # A private function object: setting argtypes on ``lib.<name>`` would
+        # change it for the bindings too.
+        f = lib._FuncPtr((name, lib))
+        f.argtypes, f.restype = argtypes, restype
+        return f
+
+    uint_p = ctypes.POINTER(ctypes.c_uint)
+    visit = ctypes.CFUNCTYPE(ctypes.c_int, ci.Cursor, ci.Cursor, ctypes.py_object)
+
+    def append(child, _parent, out):
+        out.append(child)
+        return 1                                   # CXChildVisit_Continue
+
+    return {
+        "visit": bind("clang_visitChildren", [ci.Cursor, visit, ctypes.py_object], ctypes.c_uint),
+        "append": visit(append),                   # one callback object, made once
+        "extent": bind("clang_getCursorExtent", [ci.Cursor], ci.SourceRange),
+        "start": bind("clang_getRangeStart", [ci.SourceRange], ci.SourceLocation),
+        "end": bind("clang_getRangeEnd", [ci.SourceRange], ci.SourceLocation),
+        "location": bind("clang_getCursorLocation", [ci.Cursor], ci.SourceLocation),
+        "expansion": bind("clang_getExpansionLocation",
+                          [ci.SourceLocation, ctypes.c_void_p, uint_p, uint_p, uint_p], None),
+        "in_main": bind("clang_Location_isFromMainFile", [ci.SourceLocation], ctypes.c_int),
+    }
+
+
+_LINE, _COL, _OFF = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+_LINE_P, _COL_P, _OFF_P = ctypes.byref(_LINE), ctypes.byref(_COL), ctypes.byref(_OFF)
+
+
+def children(cursor) -> list:
+    """The cursor's children, each holding the translation unit (as the
+    bindings' own cursors do, for ``get_tokens``)."""
+    lib = _lib()
+    out: list = []
+    lib["visit"](cursor, lib["append"], out)
+    tu = cursor._tu
+    for child in out:
+        child._tu = tu
+    return out
+
+
+def _expand(location) -> tuple[int, int, int]:
+    _lib()["expansion"](location, None, _LINE_P, _COL_P, _OFF_P)
+    return _LINE.value, _COL.value, _OFF.value
+
+
+def span(cursor) -> tuple[int, int]:
+    """(start offset, end offset) of the cursor's extent."""
+    lib = _lib()
+    r = lib["extent"](cursor)
+    expansion = lib["expansion"]
+    expansion(lib["start"](r), None, None, None, _OFF_P)
+    start = _OFF.value
+    expansion(lib["end"](r), None, None, None, _OFF_P)
+    return start, _OFF.value
+
+
+def extent(cursor) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """((line, byte column, offset) of the start, the same of the end)."""
+    lib = _lib()
+    r = lib["extent"](cursor)
+    return _expand(lib["start"](r)), _expand(lib["end"](r))
+
+
+def location(cursor) -> tuple[int, int, int]:
+    """(line, byte column, offset) of the cursor's own location (its name)."""
+    return _expand(_lib()["location"](cursor))
+
+
+def in_main_file(cursor) -> bool:
+    lib = _lib()
+    return bool(lib["in_main"](lib["location"](cursor)))
+
+
+@lru_cache(maxsize=1)
+def _diagnostic_calls():
+    import clang.cindex as ci
+    lib = ci.conf.lib
+
+    def bind(name, argtypes, restype):
+        f = lib._FuncPtr((name, lib))
+        f.argtypes, f.restype = argtypes, restype
+        return f
+
+    uint_p = ctypes.POINTER(ctypes.c_uint)
+    return (bind("clang_getNumDiagnostics", [ci.TranslationUnit], ctypes.c_uint),
+            bind("clang_getDiagnostic", [ci.TranslationUnit, ctypes.c_uint], ctypes.c_void_p),
+            bind("clang_getDiagnosticSeverity", [ctypes.c_void_p], ctypes.c_int),
+            bind("clang_getDiagnosticLocation", [ctypes.c_void_p], ci.SourceLocation),
+            bind("clang_getExpansionLocation",
+                 [ci.SourceLocation, ctypes.POINTER(ctypes.c_void_p), uint_p, uint_p, uint_p], None),
+            bind("clang_getFile", [ci.TranslationUnit, ctypes.c_char_p], ctypes.c_void_p),
+            bind("clang_disposeDiagnostic", [ctypes.c_void_p], None),
+            bind("clang_getDiagnosticSpelling", [ctypes.c_void_p], ci._CXString),
+            ci._CXString.from_result)
+
+
+def main_file_errors(tu) -> list[tuple[int, int, str]]:
+    """(line, byte column, message) of the errors located (after macro
+    expansion) in the main file.  With headers clang cannot fully check,
+    a translation unit carries thousands of diagnostics in headers; only
+    their severity and file are asked for."""
+    count, get, severity, where, expansion, get_file, dispose, spelling, text = _diagnostic_calls()
+    main = get_file(tu, tu.spelling.encode())
+    out = []
+    file = ctypes.c_void_p()
+    for i in range(count(tu)):
+        d = get(tu, i)
+        if severity(d) >= 3:                       # errors and fatal errors only
+            expansion(where(d), ctypes.byref(file), _LINE_P, _COL_P, None)
+            if main and file.value == main:
+                out.append((_LINE.value, _COL.value, text(spelling(d))))
+        dispose(d)
+    return out
