@@ -220,3 +220,17 @@ def test_get_frontend_names():
     assert get_frontend("clang").name == "clang"
     with pytest.raises(ValueError):
         get_frontend("gcc")
+
+
+def test_latin1_string_literals_do_not_stop_the_clang_frontend(tmp_path):
+    # usbview's vndrlist.h has vendor names in Latin-1; the bindings decode
+    # token spellings as strict UTF-8 and raised (an internal error for the file).
+    src = ("#define VENDOR_NAME \"Soci\xe9t\xe9\"\n"
+           "static const char *Vendors[] = { \"Caf\xe9\", VENDOR_NAME };\n"
+           "DRIVER_UNLOAD MyUnload;\n").encode("latin-1")
+    path = tmp_path / "vendors.h"
+    path.write_bytes(src)
+    unit = ClangFrontend(headers="shim").parse_unit(str(path), src)
+    assert "Vendors" in unit.globals
+    assert unit.macros["VENDOR_NAME"] == "\"Soci\ufffdt\ufffd\""
+    assert unit.role_decls == {"MyUnload": "DRIVER_UNLOAD"}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import json
 import os
 import re
@@ -35,7 +36,9 @@ from typing import Optional, Sequence
 from .. import ir
 from .base import Selector
 from .base import callee_names
-from .clang_native import children, extent, in_main_file, location, main_file_errors, span
+from .clang_native import children, extent, in_main_file, location, main_file_errors, span, token_spans
+from .includes import is_kernel_mode, is_user_mode, reached_headers
+from .pch import PchCache
 from .tsparser import has_cplusplus_extension
 
 SHIM_DIR = Path(__file__).resolve().parent
@@ -56,6 +59,9 @@ _INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*[<"]([^>"\n]+)[>"]', re.M)
 _SAL = re.compile(rb"\b(_(?:[A-Za-z][A-Za-z0-9]*_)+|__drv_\w+)(\s*\()?")
 _DEFINED = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.M)
 _KEEP_GOING = 0x200
+# mingw-w64's headers are not error-free in C++ (wdm.h redefines two
+# interlocked inlines); errors in headers do not matter to the analysis.
+_ALLOW_PCH_ERRORS = ["-Xclang", "-fallow-pch-with-compiler-errors"]
 _NULL_NAMES = frozenset({"NULL", "nullptr"})
 _TS_EXPRESSIONS = frozenset({"identifier", "number_literal", "string_literal", "null", "true", "false",
                              "char_literal", "concatenated_string"})
@@ -132,7 +138,7 @@ class ClangFrontend:
     name = "clang"
 
     def __init__(self, include_dirs: Sequence[str] = (), defines: Sequence[str] = (),
-                 build_dir: Optional[str] = None, headers: str = "auto"):
+                 build_dir: Optional[str] = None, headers: str = "auto", precompile: bool = True):
         if headers not in HEADER_MODES:
             raise ValueError(f"unknown header mode {headers!r}")
         self.include_dirs = list(include_dirs)
@@ -140,6 +146,8 @@ class ClangFrontend:
         self.build_dir = build_dir
         self.headers = headers
         self._index = None
+        self._local_index = None       # for parses with a PCH: its declarations are not walked
+        self._pch = PchCache() if precompile else None
 
     # ------------------------------------------------------------ arguments
     def header_mode(self) -> str:
@@ -147,7 +155,8 @@ class ClangFrontend:
             return self.headers
         return "mingw" if mingw_available() else "shim"
 
-    def arguments(self, path: str, src: bytes) -> tuple[list[str], list[tuple[str, bytes]]]:
+    def arguments(self, path: str, src: bytes) -> tuple[list[str], list[tuple[str, bytes]], str]:
+        """(clang arguments, in-memory files, header mode) for one file."""
         user: list[str] = [f"-I{d}" for d in self.include_dirs] + [f"-D{d}" for d in self.defines]
         db = None
         if self.build_dir is not None:
@@ -185,29 +194,69 @@ class ClangFrontend:
                 unsaved.append((name, b""))
                 given.add(name)
         unsaved.append((PRELUDE, sal_prelude(src)))
-        return args, unsaved
+        return args, unsaved, mode
+
+    def _precompiled(self, args: list[str], unsaved: list[tuple[str, bytes]], mode: str,
+                     headers: set[str]) -> Optional[str]:
+        """A PCH of the mingw-w64 kernel headers (ntifs.h, which includes
+        ntddk.h and wdm.h; the KMDF shim when wdf.h is reached) for a file
+        that reaches a kernel header; None when there is none to use."""
+        if self._pch is None or mode != "mingw" or not is_kernel_mode(headers):
+            return None
+        i = args.index("-x")
+        header_args = args[:i + 1] + [args[i + 1] + "-header"] + args[i + 2:]
+        j = header_args.index(PRELUDE)
+        del header_args[j - 1:j + 1]
+        header_args += _ALLOW_PCH_ERRORS
+        wdf = any(h.rsplit("/", 1)[-1] == "wdf.h" for h in headers)
+        text = b"#include <ntifs.h>\n" + (b"#include <wdf.h>\n" if wdf else b"")
+        fixed = {f"{VIRTUAL_INC}/{n}" for n in ("wdf.h",) + _INTRINSIC_STUBS}
+        inputs = [(n, c) for n, c in unsaved if n in fixed]
+        if self._index is None:
+            self._index = _cindex().Index.create()
+        return self._pch.get(self._index, VIRTUAL + "/kernel_headers.h", text, header_args, inputs,
+                             [MINGW_ROOT / "ddk" / n for n in ("ntifs.h", "ntddk.h", "wdm.h")] + [WDF_SHIM])
 
     # ---------------------------------------------------------------- parse
-    def _parse(self, path: str, src: bytes, extra: bytes):
+    def _parse(self, path: str, src: bytes, extra: bytes, headers: set[str]):
         ci = _cindex()
         if self._index is None:
             self._index = ci.Index.create()
         abspath = os.path.abspath(path)
-        args, unsaved = self.arguments(abspath, src)
+        args, unsaved, mode = self.arguments(abspath, src)
         unsaved = [(abspath, src)] + [(n, c + extra if n == PRELUDE else c) for n, c in unsaved]
         options = ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD | _KEEP_GOING
+        pch = self._precompiled(args, unsaved, mode, headers)
+        if pch is not None:
+            if self._local_index is None:
+                self._local_index = ci.Index.create(excludeDecls=True)
+            i = args.index(PRELUDE) - 1
+            try:
+                tu = self._local_index.parse(abspath, args=args[:i] + _ALLOW_PCH_ERRORS + ["-include-pch", pch]
+                                             + args[i:], unsaved_files=unsaved, options=options)
+            except ci.TranslationUnitLoadError:
+                tu = None                  # clang refused the PCH (corrupt, another libclang)
+            if tu is not None and not any(d.severity >= 4 and ("AST file" in d.spelling or "PCH" in d.spelling)
+                                          for d in tu.diagnostics):
+                return tu, abspath
+            self._pch.forget(pch)
         return self._index.parse(abspath, args=args, unsaved_files=unsaved, options=options), abspath
 
     def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
-        tu, abspath = self.parse_tu(path, src)
+        headers = reached_headers(path, src, self.include_dirs)
+        if is_user_mode(headers):
+            return _user_mode_unit(path, src, select)
+        tu, abspath = self.parse_tu(path, src, headers)
         return _Lowerer(path, abspath, src, tu).unit(select)
 
-    def parse_tu(self, path: str, src: bytes):
+    def parse_tu(self, path: str, src: bytes, headers: Optional[set[str]] = None):
         """Parse; when names are missing (headers the shim or mingw lack),
         declare them (identifiers as int constants, type names as opaque
         pointers) and parse once more, so one missing constant does not cost
         a function its analysis."""
-        tu, abspath = self._parse(path, src, b"")
+        if headers is None:
+            headers = reached_headers(path, src, self.include_dirs)
+        tu, abspath = self._parse(path, src, b"", headers)
         extra = b""
         # C++ reports an undeclared callee only once its arguments are
         # declared, hence a second round there.
@@ -216,22 +265,34 @@ class ClangFrontend:
             if not more:
                 break
             extra += more
-            tu, abspath = self._parse(path, src, extra)
+            tu, abspath = self._parse(path, src, extra, headers)
         return tu, abspath
+
+
+def _user_mode_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.Unit:
+    """User-mode code (it reaches windows.h and no kernel header) cannot hold
+    what Pool Tracking checks, and its Win32/C++ headers cost clang 40 % of
+    its time on the samples tree: tree-sitter lowers it, as written."""
+    from .treesitter import TreeSitterFrontend
+    unit = TreeSitterFrontend().parse_unit(path, src, select)
+    for fn in unit.functions:
+        fn.fallback = True
+    return unit
 
 
 _UNDECLARED = re.compile(r"use of undeclared identifier '(\w+)'")
 _UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
 
 
-def _word_followed_by(word: str, rest: bytes, src: bytes) -> bool:
-    """Whether ``word`` (as a whole word) is followed by ``rest`` in ``src``.
-    The pattern starts with the word's literal text, which the regex engine
-    finds fast; a leading \\b would make it try every position."""
-    for m in re.finditer(re.escape(word.encode()) + rest, src):
-        if m.start() == 0 or not (src[m.start() - 1:m.start()].isalnum() or src[m.start() - 1] == 0x5F):
-            return True
-    return False
+# A name used as a type at the start of a declaration (`NAME var;`,
+# `NAME *p = ...`), and a name that is called.
+_TYPE_USE = re.compile(rb"\b([A-Za-z_]\w*)[ \t]*\**[ \t]*\b[A-Za-z_]\w*[ \t]*[;=,\[)]")
+_CALL_USE = re.compile(rb"\b([A-Za-z_]\w*)\s*\(")
+
+
+def _names_used(pattern, src: bytes) -> set[str]:
+    """One pass over the source (not one per undeclared name)."""
+    return {m.decode("ascii") for m in pattern.findall(src)}
 
 
 def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
@@ -244,15 +305,14 @@ def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
         m = _UNKNOWN_TYPE.search(message)
         if m:
             types.add(m.group(1))
-    for i in list(idents):
-        # `POOL_EXTENDED_PARAMETER params;` at the start of a statement is
-        # reported as an undeclared identifier: it is a type.
-        if _word_followed_by(i, rb"[ \t]*\**[ \t]*\b[A-Za-z_]\w*[ \t]*[;=,\[)]", src):
-            types.add(i)
+    # `POOL_EXTENDED_PARAMETER params;` at the start of a statement is
+    # reported as an undeclared identifier: it is a type.
+    if idents:
+        types |= idents & _names_used(_TYPE_USE, src)
     # C++ has no implicit declarations: a name that is called becomes a
     # variadic function (C treats it as one already).
-    called = {i for i in idents - types if _word_followed_by(i, rb"\s*\(", src)} \
-        if has_cplusplus_extension(abspath) else set()
+    called = (idents - types) & _names_used(_CALL_USE, src) \
+        if has_cplusplus_extension(abspath) and idents - types else set()
     out = [f"typedef struct __pooltrack_{t} *{t};\n" for t in sorted(types)]
     out += [f"void *{i}(...);\n" for i in sorted(called)]
     out += [f"enum {{ {i} }};\n" for i in sorted(idents - types - called)]
@@ -381,22 +441,23 @@ class _Lowerer:
                 if (f.name, f.loc.line) in broken and f.body is not None and not f.has_error}
 
     def _macro_definition(self, c, unit: ir.Unit) -> None:
-        tokens = list(c.get_tokens())
+        tokens = list(itertools.islice(token_spans(c), 2))
         if len(tokens) < 2:
             return
-        name, first = tokens[0], tokens[1]
-        if first.spelling == "(" and first.extent.start.offset == name.extent.end.offset:
+        (_, name_end), (first, first_end) = tokens[0], tokens[1]
+        if self.src[first:first_end] == b"(" and first == name_end:
             return      # function-like
-        s, e = first.extent.start.offset, c.extent.end.offset
-        unit.macros[c.spelling] = self.src[s:e].decode("utf-8", "replace").strip()
+        unit.macros[c.spelling] = self.src[first:self.offsets(c)[1]].decode("utf-8", "replace").strip()
 
     def _global(self, c, unit: ir.Unit) -> None:
-        tokens = [t.spelling for t in c.get_tokens()]
-        if c.kind == self.K.FUNCTION_DECL and "(" in tokens:
+        texts = (self.src[a:b] for a, b in token_spans(c))
+        first = list(itertools.islice(texts, 3))
+        if c.kind == self.K.FUNCTION_DECL and (b"(" in first or b"(" in texts):
             return                                          # a prototype
         unit.globals.append(c.spelling)
-        if len(tokens) == 2 and tokens[1] == c.spelling and re.fullmatch(r"[A-Za-z_]\w*", tokens[0]):
-            unit.role_decls[c.spelling] = tokens[0]
+        # `DRIVER_UNLOAD MyUnload;`: a role declaration.
+        if len(first) == 2 and first[1] == c.spelling.encode() and re.fullmatch(rb"[A-Za-z_]\w*", first[0]):
+            unit.role_decls[c.spelling] = first[0].decode()
 
     def function(self, c):
         K = self.K
@@ -624,16 +685,16 @@ class _Lowerer:
         # Which of init/cond/update are present: find the two ';' of the header.
         semis = []
         depth = 0
-        for t in c.get_tokens():
-            sp = t.spelling
-            if sp == "(":
+        for start, end in token_spans(c):
+            sp = self.src[start:end]
+            if sp == b"(":
                 depth += 1
-            elif sp == ")":
+            elif sp == b")":
                 depth -= 1
                 if depth == 0:
                     break
-            elif sp == ";" and depth == 1:
-                semis.append(t.extent.start.offset)
+            elif sp == b";" and depth == 1:
+                semis.append(start)
         init: list = []
         cond = update = None
         for ch in parts[:-1]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 from functools import lru_cache
+from typing import Iterator
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +69,18 @@ def _expand(location) -> tuple[int, int, int]:
 
 def span(cursor) -> tuple[int, int]:
     """(start offset, end offset) of the cursor's extent."""
+    return _range_offsets(_lib()["extent"](cursor))
+
+
+def token_spans(cursor) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the cursor's tokens, lazily.  The text is read
+    from the source by the caller: the bindings decode a token's spelling as
+    strict UTF-8 and raise on a Latin-1 string literal."""
+    return (_range_offsets(t.extent) for t in cursor.get_tokens())
+
+
+def _range_offsets(r) -> tuple[int, int]:
     lib = _lib()
-    r = lib["extent"](cursor)
     expansion = lib["expansion"]
     expansion(lib["start"](r), None, None, None, _OFF_P)
     start = _OFF.value
