@@ -36,7 +36,8 @@ from typing import Optional, Sequence
 from .. import ir
 from .base import Selector
 from .base import callee_names
-from .clang_native import children, extent, in_main_file, location, main_file_errors, span, token_spans
+from .clang_native import (binary_operator, children, extent, in_main_file, integer_value, location, main_file_errors,
+                           span, token_spans, unary_operator)
 from .includes import is_kernel_mode, is_user_mode, reached_headers
 from .pch import PchCache
 from .tsparser import has_cplusplus_extension
@@ -243,9 +244,14 @@ class ClangFrontend:
         return self._index.parse(abspath, args=args, unsaved_files=unsaved, options=options), abspath
 
     def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
+        if not _BODY.search(src):
+            # No function body: only declarations, #defines and role
+            # declarations, which tree-sitter reads as well (precomp.h files
+            # cost clang hundreds of milliseconds of headers for nothing).
+            return _tree_sitter_unit(path, src, select)
         headers = reached_headers(path, src, self.include_dirs)
         if is_user_mode(headers):
-            return _user_mode_unit(path, src, select)
+            return _tree_sitter_unit(path, src, select)
         tu, abspath = self.parse_tu(path, src, headers)
         return _Lowerer(path, abspath, src, tu).unit(select)
 
@@ -269,10 +275,15 @@ class ClangFrontend:
         return tu, abspath
 
 
-def _user_mode_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.Unit:
-    """User-mode code (it reaches windows.h and no kernel header) cannot hold
-    what Pool Tracking checks, and its Win32/C++ headers cost clang 40 % of
-    its time on the samples tree: tree-sitter lowers it, as written."""
+# Every function body follows a `)`; a file without one has no body.
+_BODY = re.compile(rb"\)\s*\{")
+
+
+def _tree_sitter_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.Unit:
+    """Lowered by tree-sitter, as written.  For user-mode code (it reaches
+    windows.h and no kernel header), which cannot hold what Pool Tracking
+    checks and whose Win32/C++ headers cost clang 40 % of its time on the
+    samples tree, and for files without a function body."""
     from .treesitter import TreeSitterFrontend
     unit = TreeSitterFrontend().parse_unit(path, src, select)
     for fn in unit.functions:
@@ -606,7 +617,9 @@ class _Lowerer:
         kind = c.kind
         s, e = self.offsets(c)
         r = self._macro_range(s, e)
-        if r is not None and kind != K.COMPOUND_STMT and self._as_written(c, r):
+        # The choice for a macro use is made on its outermost statement (a
+        # `{ ... }` expansion included), never on a call-free piece inside it.
+        if r is not None and self._as_written(c, r) and kind != K.COMPOUND_STMT:
             if r[0] not in self.emitted:
                 self.emitted.add(r[0])
                 written = self._written_expr(r)
@@ -790,7 +803,7 @@ class _Lowerer:
             ch = children(c)
             if len(ch) != 2:
                 return ir.Opaque(self.text(c), loc)
-            op = self._between(ch[0], ch[1])
+            op = binary_operator(c) or "?"
             left, right = self.expr(ch[0]), self.expr(ch[1])
             if op.endswith("=") and op not in ("==", "!=", "<=", ">="):
                 return ir.Assign(left, op, right, loc)
@@ -799,12 +812,7 @@ class _Lowerer:
             ch = children(c)
             if not ch:
                 return ir.Opaque(self.text(c), loc)
-            cs, ce = self.offsets(ch[0])
-            if cs > s:
-                op = self.src[s:cs].decode("utf-8", "replace").strip()
-            else:
-                op = self.src[ce:e].decode("utf-8", "replace").strip()
-            return ir.Unary(op or "?", self.expr(ch[0]), loc)
+            return ir.Unary(unary_operator(c) or "?", self.expr(ch[0]), loc)
         if kind == K.PAREN_EXPR:
             ch = children(c)
             return ir.Paren(self.expr(ch[0]), loc) if ch else ir.Opaque(self.text(c), loc)
@@ -819,6 +827,8 @@ class _Lowerer:
             if not ch:
                 return ir.Opaque(self.text(c), loc)
             inner = ch[-1]
+            if r is not None:          # inside a macro expansion: the text is the macro use's
+                return ir.Cast(c.type.spelling, self.expr(inner), loc)
             head = self.src[s:self.offsets(inner)[0]].decode("utf-8", "replace").strip()
             if head.startswith("(") and head.endswith(")"):
                 head = head[1:-1].strip()
@@ -828,6 +838,9 @@ class _Lowerer:
             if len(ch) == 3:
                 return ir.Conditional(self.expr(ch[0]), self.expr(ch[1]), self.expr(ch[2]), loc)
             return ir.Opaque(self.text(c), loc)
+        if kind in (K.INTEGER_LITERAL, K.CHARACTER_LITERAL) and r is not None:
+            value = integer_value(c)           # the source text is the macro use's
+            return ir.Literal("number", str(value), loc) if value is not None else ir.Opaque("", loc)
         if kind in (K.INTEGER_LITERAL, K.FLOATING_LITERAL):
             return ir.Literal("number", self.text(c), loc)
         if kind == K.STRING_LITERAL:
@@ -864,13 +877,3 @@ class _Lowerer:
         if tail.endswith(b"."):
             return False
         return base is not None and base.type.get_canonical().kind == self.ci.TypeKind.POINTER
-
-    def _between(self, left, right) -> str:
-        a = self.offsets(left)[1]
-        b = self.offsets(right)[0]
-        text = self.src[a:b] if a <= b else b""
-        text = re.sub(rb"/\*.*?\*/|//[^\n]*", b"", text, flags=re.S).strip()
-        op = text.decode("utf-8", "replace")
-        if re.fullmatch(r"[-+*/%<>=!&|^,]{1,3}", op):
-            return op
-        return op or "?"       # inside a macro expansion: not recoverable from the text

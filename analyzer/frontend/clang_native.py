@@ -145,3 +145,54 @@ def main_file_errors(tu) -> list[tuple[int, int, str]]:
                 out.append((_LINE.value, _COL.value, text(spelling(d))))
         dispose(d)
     return out
+
+
+@lru_cache(maxsize=1)
+def _operator_calls():
+    import clang.cindex as ci
+    lib = ci.conf.lib
+
+    def bind(name, argtypes, restype):
+        f = lib._FuncPtr((name, lib))
+        f.argtypes, f.restype = argtypes, restype
+        return f
+
+    return (bind("clang_getCursorBinaryOperatorKind", [ci.Cursor], ctypes.c_int),
+            bind("clang_getBinaryOperatorKindSpelling", [ctypes.c_int], ci._CXString),
+            bind("clang_getCursorUnaryOperatorKind", [ci.Cursor], ctypes.c_int),
+            bind("clang_getUnaryOperatorKindSpelling", [ctypes.c_int], ci._CXString),
+            bind("clang_Cursor_Evaluate", [ci.Cursor], ctypes.c_void_p),
+            bind("clang_EvalResult_getKind", [ctypes.c_void_p], ctypes.c_int),
+            bind("clang_EvalResult_getAsLongLong", [ctypes.c_void_p], ctypes.c_longlong),
+            bind("clang_EvalResult_dispose", [ctypes.c_void_p], None),
+            ci._CXString.from_result)
+
+
+@lru_cache(maxsize=None)
+def _spelling(unary: bool, kind: int) -> str:
+    calls = _operator_calls()
+    return calls[8](calls[3 if unary else 1](kind))
+
+
+def binary_operator(cursor) -> str:
+    """The operator of a binary or compound-assignment expression, from
+    clang (the source text between the operands is not the operator inside
+    a macro expansion)."""
+    return _spelling(False, _operator_calls()[0](cursor))
+
+
+def unary_operator(cursor) -> str:
+    """"++", "!", "&", "*", ... (pre and post increments spell alike)."""
+    return _spelling(True, _operator_calls()[2](cursor))
+
+
+def integer_value(cursor):
+    """The value of an integer constant expression, or None."""
+    calls = _operator_calls()
+    result = calls[4](cursor)
+    if not result:
+        return None
+    try:
+        return calls[6](result) if calls[5](result) == 1 else None      # CXEval_Int
+    finally:
+        calls[7](result)
