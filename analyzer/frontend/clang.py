@@ -362,6 +362,8 @@ class _Lowerer:
         self.macro_choice: dict[int, bool] = {}     # range start -> lower as written?
         self.emitted: set[int] = set()
         self.cplusplus = has_cplusplus_extension(path)
+        self.templated: set[tuple[str, int]] = set()
+        self.unresolved = self.in_template = False
 
     # ------------------------------------------------------------ utilities
     def col(self, line: int, byte_col: int) -> int:
@@ -421,14 +423,26 @@ class _Lowerer:
         wanted = None
         if select is not None:
             wanted = select([(fn.name, body) for fn, _, body in functions])
+        def is_wanted(fn):
+            return wanted is None or fn.name in wanted
+
+        for fn, body_cursor, _ in functions:
+            if is_wanted(fn) and not fn.has_error:
+                self.emitted, self.unresolved = set(), False
+                self.in_template = (fn.name, fn.loc.line) in self.templated
+                fn.body = self.block(body_cursor)
+                # An expression clang could not resolve (a member of a field
+                # whose type is invalid in a header) reports no error here but
+                # is not what was written: as broken as an error.
+                fn.has_error = self.unresolved
         fallback = self._tree_sitter_fallback(
-            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and (wanted is None or fn.name in wanted)})
+            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)})
         for fn, body_cursor, _ in functions:
             if (fn.name, fn.loc.line) in fallback:
                 fn = fallback[fn.name, fn.loc.line]
-            elif wanted is None or fn.name in wanted:
+            elif is_wanted(fn) and fn.body is None:
                 self.emitted = set()
-                fn.body = self.block(body_cursor)
+                fn.body = self.block(body_cursor)        # has errors: kept for its summary
             unit.functions.append(fn)
         # Errors inside a function tree-sitter lowered instead are not lost code.
         recovered = [(f.loc.line, f.end_line) for f in fallback.values()]
@@ -484,6 +498,9 @@ class _Lowerer:
         if c.kind != K.FUNCTION_DECL and c.lexical_parent is not None \
                 and c.lexical_parent.kind not in (K.CLASS_DECL, K.STRUCT_DECL):
             name = f"{c.semantic_parent.spelling}::{name}"      # written out of line: Class::Method
+        if self.cplusplus and c.semantic_parent is not None and c.semantic_parent.kind in (
+                K.CLASS_TEMPLATE, K.CLASS_TEMPLATE_PARTIAL_SPECIALIZATION):
+            self.templated.add((name, name_line))       # dependent types are expected there
         bs, be = self.offsets(body)
         body_bytes = self.src[bs:be]
         callees = set(callee_names(body_bytes))
@@ -771,6 +788,8 @@ class _Lowerer:
             if written is not None:
                 return written
         if kind == K.UNEXPOSED_EXPR:
+            if not self.in_template and c.type.kind == self.ci.TypeKind.DEPENDENT:
+                self.unresolved = True          # clang's RecoveryExpr
             ch = [x for x in children(c) if x.kind.is_expression()]
             if len(ch) == 1:
                 return self.expr(ch[0])
