@@ -71,7 +71,7 @@ def compare(files, headers: str):
 
 
 def test_corpus_same_findings_with_shim_headers():
-    files = sorted(CORPUS.rglob("*.c"))
+    files = sorted(CORPUS.rglob("*.c")) + sorted(CORPUS.rglob("*.cpp"))
     assert len(files) > 50
     assert not compare(files, "shim")
 
@@ -79,7 +79,8 @@ def test_corpus_same_findings_with_shim_headers():
 def test_corpus_same_findings_with_mingw_headers():
     assert mingw_available(), "CI must install mingw-w64-x86-64-dev (apt)"
     # The mingw headers cost ~0.3 s a file: the clang cases plus a sample.
-    files = sorted((CORPUS / "clang").glob("*.c")) + sorted(CORPUS.glob("pt001/pool3_*.c")) \
+    files = sorted((CORPUS / "clang").glob("*.c")) + sorted(CORPUS.glob("cpp/*.cpp")) \
+        + sorted(CORPUS.glob("pt001/pool3_*.c")) \
         + sorted(CORPUS.glob("pt001/mdl_*.c"))[:6]
     assert not compare(files, "mingw")
 

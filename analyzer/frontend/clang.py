@@ -37,7 +37,7 @@ from .. import ir
 from .base import Selector
 from .base import callee_names
 from .clang_native import (binary_operator, children, extent, in_main_file, integer_value, location, main_file_errors,
-                           span, token_spans, unary_operator)
+                           may_reach_main_file, span, token_spans, unary_operator)
 from .includes import is_kernel_mode, is_user_mode, reached_headers
 from .pch import PchCache
 from .tsparser import has_cplusplus_extension
@@ -292,6 +292,7 @@ def _tree_sitter_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.U
 
 
 _UNDECLARED = re.compile(r"use of undeclared identifier '(\w+)'")
+_LOST_DEFINITION = re.compile(r"redefinition of '(\w+)' as different kind of symbol")
 _UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
 
 
@@ -398,7 +399,13 @@ class _Lowerer:
         functions = (K.FUNCTION_DECL, K.CXX_METHOD, K.CONSTRUCTOR, K.DESTRUCTOR)
         # C++: definitions inside namespaces, extern "C" blocks and classes.
         containers = (K.NAMESPACE, K.LINKAGE_SPEC, K.CLASS_DECL, K.STRUCT_DECL, K.UNEXPOSED_DECL)
-        work = [c for c in children(self.tu.cursor) if self.in_main(c)]
+        work = []
+        for c in children(self.tu.cursor):
+            if self.in_main(c):
+                work.append(c)
+            elif self.cplusplus and c.kind in containers and may_reach_main_file(c):
+                # A header's `extern "C" {` left open around the whole file.
+                work += [x for x in children(c) if self.in_main(x)]
         while work:
             c = work.pop(0)
             kind = c.kind
@@ -435,8 +442,12 @@ class _Lowerer:
                 # whose type is invalid in a header) reports no error here but
                 # is not what was written: as broken as an error.
                 fn.has_error = self.unresolved
+        # A definition clang dropped: an unknown role type made the earlier
+        # `EVT_ACX_X Name;` a variable, so `NTSTATUS Name(...) {...}` is
+        # "a different kind of symbol" (ACX drivers under mingw-w64).
+        lost = {(m.group(1), line) for line, _, message in errors for m in [_LOST_DEFINITION.match(message)] if m}
         fallback = self._tree_sitter_fallback(
-            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)})
+            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)} | lost)
         for fn, body_cursor, _ in functions:
             if (fn.name, fn.loc.line) in fallback:
                 fn = fallback[fn.name, fn.loc.line]
@@ -444,6 +455,9 @@ class _Lowerer:
                 self.emitted = set()
                 fn.body = self.block(body_cursor)        # has errors: kept for its summary
             unit.functions.append(fn)
+        seen = {(fn.name, fn.loc.line) for fn in unit.functions}
+        unit.functions += [fn for key, fn in sorted(fallback.items(), key=lambda kv: kv[0][1]) if key not in seen]
+        unit.functions.sort(key=lambda fn: fn.loc.line)
         # Errors inside a function tree-sitter lowered instead are not lost code.
         recovered = [(f.loc.line, f.end_line) for f in fallback.values()]
         for line, column, message in errors:

@@ -100,6 +100,19 @@ def location(cursor) -> tuple[int, int, int]:
     return _expand(_lib()["location"](cursor))
 
 
+def may_reach_main_file(cursor) -> bool:
+    """A declaration from a header whose extent ends in the main file, or
+    has no valid end (an `extern "C" {` a header left open)."""
+    lib = _lib()
+    end = lib["end"](lib["extent"](cursor))
+    if lib["in_main"](end):
+        return True
+    calls = _diagnostic_calls()
+    file = ctypes.c_void_p()
+    calls[4](end, ctypes.byref(file), None, None, None)
+    return not file.value
+
+
 def in_main_file(cursor) -> bool:
     lib = _lib()
     return bool(lib["in_main"](lib["location"](cursor)))
