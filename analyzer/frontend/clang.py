@@ -292,7 +292,6 @@ def _tree_sitter_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.U
 
 
 _UNDECLARED = re.compile(r"use of undeclared identifier '(\w+)'")
-_LOST_DEFINITION = re.compile(r"redefinition of '(\w+)' as different kind of symbol")
 _UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
 
 
@@ -442,12 +441,8 @@ class _Lowerer:
                 # whose type is invalid in a header) reports no error here but
                 # is not what was written: as broken as an error.
                 fn.has_error = self.unresolved
-        # A definition clang dropped: an unknown role type made the earlier
-        # `EVT_ACX_X Name;` a variable, so `NTSTATUS Name(...) {...}` is
-        # "a different kind of symbol" (ACX drivers under mingw-w64).
-        lost = {(m.group(1), line) for line, _, message in errors for m in [_LOST_DEFINITION.match(message)] if m}
         fallback = self._tree_sitter_fallback(
-            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)} | lost)
+            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)})
         for fn, body_cursor, _ in functions:
             if (fn.name, fn.loc.line) in fallback:
                 fn = fallback[fn.name, fn.loc.line]
@@ -455,9 +450,6 @@ class _Lowerer:
                 self.emitted = set()
                 fn.body = self.block(body_cursor)        # has errors: kept for its summary
             unit.functions.append(fn)
-        seen = {(fn.name, fn.loc.line) for fn in unit.functions}
-        unit.functions += [fn for key, fn in sorted(fallback.items(), key=lambda kv: kv[0][1]) if key not in seen]
-        unit.functions.sort(key=lambda fn: fn.loc.line)
         # Errors inside a function tree-sitter lowered instead are not lost code.
         recovered = [(f.loc.line, f.end_line) for f in fallback.values()]
         for line, column, message in errors:
