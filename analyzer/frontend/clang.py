@@ -252,8 +252,13 @@ class ClangFrontend:
         headers = reached_headers(path, src, self.include_dirs)
         if is_user_mode(headers):
             return _tree_sitter_unit(path, src, select)
-        tu, abspath = self.parse_tu(path, src, headers)
-        return _Lowerer(path, abspath, src, tu).unit(select)
+        tu, abspath = self._parse(path, src, b"", headers)
+        # Recovery costs a parse: only when a function the analysis wants has errors.
+        unit = _Lowerer(path, abspath, src, tu).unit(select, unless_wanted_broken=True)
+        if unit is None:
+            tu, abspath = self._recover(path, src, headers, tu)
+            unit = _Lowerer(path, abspath, src, tu).unit(select)
+        return unit
 
     def parse_tu(self, path: str, src: bytes, headers: Optional[set[str]] = None):
         """Parse; when names are missing (headers the shim or mingw lack),
@@ -262,7 +267,11 @@ class ClangFrontend:
         a function its analysis."""
         if headers is None:
             headers = reached_headers(path, src, self.include_dirs)
-        tu, abspath = self._parse(path, src, b"", headers)
+        tu, _ = self._parse(path, src, b"", headers)
+        return self._recover(path, src, headers, tu)
+
+    def _recover(self, path: str, src: bytes, headers: set[str], tu):
+        abspath = os.path.abspath(path)
         extra = b""
         # C++ reports an undeclared callee only once its arguments are
         # declared, hence a second round there.
@@ -391,7 +400,10 @@ class _Lowerer:
         return in_main_file(c)
 
     # ------------------------------------------------------------ top level
-    def unit(self, select: Optional[Selector]) -> ir.Unit:
+    def unit(self, select: Optional[Selector], unless_wanted_broken: bool = False) -> Optional[ir.Unit]:
+        """The file's IR; with ``unless_wanted_broken``, None instead when a
+        function the selector wants has errors (the caller then declares
+        the missing names and parses again)."""
         K = self.K
         unit = ir.Unit(self.path, text=self.src)
         definitions = []
@@ -431,6 +443,9 @@ class _Lowerer:
             wanted = select([(fn.name, body) for fn, _, body in functions])
         def is_wanted(fn):
             return wanted is None or fn.name in wanted
+
+        if unless_wanted_broken and any(fn.has_error and is_wanted(fn) for fn, _, _ in functions):
+            return None
 
         for fn, body_cursor, _ in functions:
             if is_wanted(fn) and not fn.has_error:
