@@ -339,6 +339,9 @@ def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
     return "".join(out).encode()
 
 
+_EXPORT_DECORATION = re.compile(rb"^[ \t]*([A-Z][A-Z0-9_]*_API)\s+(?=[A-Za-z_])", re.M)
+
+
 def sal_prelude(src: bytes) -> bytes:
     """Empty definitions for the SAL-style annotations the source uses
     (``_In_``, ``_IRQL_requires_max_(...)``, ``__drv_aliasesMem``)."""
@@ -348,6 +351,12 @@ def sal_prelude(src: bytes) -> bytes:
         if name in defined:
             continue
         names[name] = names.get(name, False) or bool(paren)
+    # Export decorations where a declaration starts (`SCSIPORT_API NTSTATUS
+    # F(...)`): undefined, clang reads the type as a variable's name and
+    # drops the definition.
+    for name in _EXPORT_DECORATION.findall(src):
+        if name not in defined:
+            names.setdefault(name, False)
     out = []
     for name, fn in sorted(names.items()):
         n = name.decode()
