@@ -37,7 +37,7 @@ from .. import ir
 from .base import Selector
 from .base import callee_names
 from .clang_native import (binary_operator, children, extent, in_main_file, integer_value, location, main_file_errors,
-                           may_reach_main_file, span, token_spans, unary_operator)
+                           may_reach_main_file, span, token_spans, top_level, unary_operator)
 from .includes import is_kernel_mode, is_user_mode, reached_headers
 from .pch import PchCache
 from .tsparser import has_cplusplus_extension
@@ -419,11 +419,9 @@ class _Lowerer:
         functions = (K.FUNCTION_DECL, K.CXX_METHOD, K.CONSTRUCTOR, K.DESTRUCTOR)
         # C++: definitions inside namespaces, extern "C" blocks and classes.
         containers = (K.NAMESPACE, K.LINKAGE_SPEC, K.CLASS_DECL, K.STRUCT_DECL, K.UNEXPOSED_DECL)
-        work = []
-        for c in children(self.tu.cursor):
-            if self.in_main(c):
-                work.append(c)
-            elif self.cplusplus and c.kind in containers and may_reach_main_file(c):
+        work, elsewhere = top_level(self.tu, frozenset(k.value for k in containers) if self.cplusplus else frozenset())
+        for c in elsewhere:
+            if may_reach_main_file(c):
                 # A header's `extern "C" {` left open around the whole file.
                 work += [x for x in children(c) if self.in_main(x)]
         while work:

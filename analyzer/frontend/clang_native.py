@@ -33,7 +33,19 @@ def _lib():
         out.append(child)
         return 1                                   # CXChildVisit_Continue
 
+    cursor_location = bind("clang_getCursorLocation", [ci.Cursor], ci.SourceLocation)
+    from_main = bind("clang_Location_isFromMainFile", [ci.SourceLocation], ctypes.c_int)
+
+    def sort_top_level(child, _parent, out):
+        # Tens of thousands of header cursors: test them here, in one call.
+        if from_main(cursor_location(child)):
+            out[0].append(child)
+        elif child._kind_id in out[2]:
+            out[1].append(child)
+        return 1
+
     return {
+        "sort_top_level": visit(sort_top_level),
         "visit": bind("clang_visitChildren", [ci.Cursor, visit, ctypes.py_object], ctypes.c_uint),
         "append": visit(append),                   # one callback object, made once
         "extent": bind("clang_getCursorExtent", [ci.Cursor], ci.SourceRange),
@@ -60,6 +72,17 @@ def children(cursor) -> list:
     for child in out:
         child._tu = tu
     return out
+
+
+def top_level(tu, container_kinds: frozenset[int] = frozenset()) -> tuple[list, list]:
+    """(the translation unit's top-level cursors located in the main file,
+    the others whose kind id is in ``container_kinds``)."""
+    lib = _lib()
+    out: list = [[], [], container_kinds]
+    lib["visit"](tu.cursor, lib["sort_top_level"], out)
+    for child in out[0] + out[1]:
+        child._tu = tu
+    return out[0], out[1]
 
 
 def _expand(location) -> tuple[int, int, int]:
