@@ -38,7 +38,7 @@ from .base import Selector
 from .base import callee_names
 from .clang_native import (binary_operator, children, extent, in_main_file, integer_value, location, main_file_errors,
                            may_reach_main_file, span, token_spans, top_level, unary_operator)
-from .includes import is_kernel_mode, is_user_mode, reached_headers
+from .includes import MAX_FILES, is_kernel_mode, is_user_mode, leading_includes, reached_headers
 from .pch import PchCache
 from .tsparser import has_cplusplus_extension
 
@@ -63,6 +63,9 @@ _KEEP_GOING = 0x200
 # mingw-w64's headers are not error-free in C++ (wdm.h redefines two
 # interlocked inlines); errors in headers do not matter to the analysis.
 _ALLOW_PCH_ERRORS = ["-Xclang", "-fallow-pch-with-compiler-errors"]
+# Fatal errors by which clang refuses a PCH (corrupt, a header changed since).
+_PCH_REFUSALS = ("AST file", "PCH", "precompiled header")
+_SYSTEM_DIRS = (str(MINGW_ROOT), str(MINGW_ROOT / "ddk"))
 _NULL_NAMES = frozenset({"NULL", "nullptr"})
 _TS_EXPRESSIONS = frozenset({"identifier", "number_literal", "string_literal", "null", "true", "false",
                              "char_literal", "concatenated_string"})
@@ -149,6 +152,8 @@ class ClangFrontend:
         self._index = None
         self._local_index = None       # for parses with a PCH: its declarations are not walked
         self._pch = PchCache() if precompile else None
+        self._openings: dict[str, dict[bytes, int]] = {}    # directory -> opening includes -> files
+        self._project_files: list[str] = []                 # the project headers the current file reaches
 
     # ------------------------------------------------------------ arguments
     def header_mode(self) -> str:
@@ -197,13 +202,16 @@ class ClangFrontend:
         unsaved.append((PRELUDE, sal_prelude(src)))
         return args, unsaved, mode
 
-    def _precompiled(self, args: list[str], unsaved: list[tuple[str, bytes]], mode: str,
-                     headers: set[str]) -> Optional[str]:
-        """A PCH of the mingw-w64 kernel headers (ntifs.h, which includes
-        ntddk.h and wdm.h; the KMDF shim when wdf.h is reached) for a file
-        that reaches a kernel header; None when there is none to use."""
+    def _precompiled(self, path: str, src: bytes, args: list[str], unsaved: list[tuple[str, bytes]], mode: str,
+                     headers: set[str]) -> tuple[Optional[str], int, list[str]]:
+        """A PCH for a file that reaches a kernel header: the mingw-w64
+        kernel headers (ntifs.h, which includes ntddk.h and wdm.h; the KMDF
+        shim when wdf.h is reached), plus the project headers the file opens
+        with when a sibling file opens with the same ones (a shared
+        precomp.h).  Returns (PCH or None, where the opening includes end
+        (0 without them), extra arguments for the parse)."""
         if self._pch is None or mode != "mingw" or not is_kernel_mode(headers):
-            return None
+            return None, 0, []
         i = args.index("-x")
         header_args = args[:i + 1] + [args[i + 1] + "-header"] + args[i + 2:]
         j = header_args.index(PRELUDE)
@@ -211,12 +219,46 @@ class ClangFrontend:
         header_args += _ALLOW_PCH_ERRORS
         wdf = any(h.rsplit("/", 1)[-1] == "wdf.h" for h in headers)
         text = b"#include <ntifs.h>\n" + (b"#include <wdf.h>\n" if wdf else b"")
+        directory = os.path.dirname(path)
+        opening_end, opening = leading_includes(src, directory, _SYSTEM_DIRS)
+        extra: list[str] = []
+        # The PCH's name hashes the project headers' sizes and times: an
+        # edited header makes a new one at once (clang would refuse the stale
+        # one, and that file would parse without a PCH).
+        project = [Path(f) for f in self._project_files]
+        if opening and len(project) < MAX_FILES and self._siblings_opening_with(directory, opening) >= 2:
+            text += opening
+            extra = ["-iquote", directory]          # the PCH's own header is not in that directory
+        else:
+            opening_end = 0
         fixed = {f"{VIRTUAL_INC}/{n}" for n in ("wdf.h",) + _INTRINSIC_STUBS}
         inputs = [(n, c) for n, c in unsaved if n in fixed]
         if self._index is None:
             self._index = _cindex().Index.create()
-        return self._pch.get(self._index, VIRTUAL + "/kernel_headers.h", text, header_args, inputs,
-                             [MINGW_ROOT / "ddk" / n for n in ("ntifs.h", "ntddk.h", "wdm.h")] + [WDF_SHIM])
+        pch = self._pch.get(self._index, VIRTUAL + "/kernel_headers.h", text, header_args + extra, inputs,
+                            [MINGW_ROOT / "ddk" / n for n in ("ntifs.h", "ntddk.h", "wdm.h")] + [WDF_SHIM]
+                            + (project if extra else []))
+        return pch, opening_end, extra
+
+    def _siblings_opening_with(self, directory: str, opening: bytes) -> int:
+        """How many C/C++ files of ``directory`` open with these includes."""
+        counts = self._openings.get(directory)
+        if counts is None:
+            counts = self._openings[directory] = {}
+            try:
+                names = os.listdir(directory)
+            except OSError:
+                names = []
+            for name in names:
+                if name.endswith((".c", ".cpp", ".cc", ".cxx")):
+                    try:
+                        with open(os.path.join(directory, name), "rb") as fh:
+                            head = fh.read(16384)
+                    except OSError:
+                        continue
+                    block = leading_includes(head, directory, _SYSTEM_DIRS)[1]
+                    counts[block] = counts.get(block, 0) + 1
+        return counts.get(opening, 0)
 
     # ---------------------------------------------------------------- parse
     def _parse(self, path: str, src: bytes, extra: bytes, headers: set[str]):
@@ -227,17 +269,21 @@ class ClangFrontend:
         args, unsaved, mode = self.arguments(abspath, src)
         unsaved = [(abspath, src)] + [(n, c + extra if n == PRELUDE else c) for n, c in unsaved]
         options = ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD | _KEEP_GOING
-        pch = self._precompiled(args, unsaved, mode, headers)
+        pch, opening_end, extra_args = self._precompiled(abspath, src, args, unsaved, mode, headers)
         if pch is not None:
             if self._local_index is None:
                 self._local_index = ci.Index.create(excludeDecls=True)
             i = args.index(PRELUDE) - 1
+            # The opening includes are in the PCH: blanked here (offsets and
+            # lines unchanged), or a header without a guard would come twice.
+            blanked = re.sub(rb"[^\n]", b" ", src[:opening_end]) + src[opening_end:]
             try:
-                tu = self._local_index.parse(abspath, args=args[:i] + _ALLOW_PCH_ERRORS + ["-include-pch", pch]
-                                             + args[i:], unsaved_files=unsaved, options=options)
+                tu = self._local_index.parse(abspath, args=args[:i] + _ALLOW_PCH_ERRORS + extra_args
+                                             + ["-include-pch", pch] + args[i:],
+                                             unsaved_files=[(abspath, blanked)] + unsaved[1:], options=options)
             except ci.TranslationUnitLoadError:
                 tu = None                  # clang refused the PCH (corrupt, another libclang)
-            if tu is not None and not any(d.severity >= 4 and ("AST file" in d.spelling or "PCH" in d.spelling)
+            if tu is not None and not any(d.severity >= 4 and any(w in d.spelling for w in _PCH_REFUSALS)
                                           for d in tu.diagnostics):
                 return tu, abspath
             self._pch.forget(pch)
@@ -249,7 +295,8 @@ class ClangFrontend:
             # declarations, which tree-sitter reads as well (precomp.h files
             # cost clang hundreds of milliseconds of headers for nothing).
             return _tree_sitter_unit(path, src, select)
-        headers = reached_headers(path, src, self.include_dirs)
+        self._project_files: list[str] = []
+        headers = reached_headers(path, src, self.include_dirs, self._project_files)
         if is_user_mode(headers):
             return _tree_sitter_unit(path, src, select)
         tu, abspath = self._parse(path, src, b"", headers)

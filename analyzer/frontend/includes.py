@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
 _INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"\n]+)[>"]', re.M)
 
@@ -29,9 +29,12 @@ USER_HEADERS = frozenset({
 MAX_FILES = 64
 
 
-def reached_headers(path: str, src: bytes, include_dirs: Sequence[str] = ()) -> set[str]:
+def reached_headers(path: str, src: bytes, include_dirs: Sequence[str] = (),
+                    files: Optional[list[str]] = None) -> set[str]:
     """Lower-cased names (as written, '/'-separated) of every header the
-    file includes, directly or through the project headers it can find."""
+    file includes, directly or through the project headers it can find;
+    the project headers read are added to ``files`` (MAX_FILES of them at
+    most: a full list means the walk was cut short)."""
     seen_files: set[str] = set()
     names: set[str] = set()
     work = [(os.path.dirname(os.path.abspath(path)), src)]
@@ -54,6 +57,8 @@ def reached_headers(path: str, src: bytes, include_dirs: Sequence[str] = ()) -> 
                     except OSError:
                         pass
                     break
+    if files is not None:
+        files.extend(sorted(seen_files))
     return names
 
 
@@ -68,3 +73,48 @@ def is_user_mode(headers: set[str]) -> bool:
     """User-mode code: reaches a Win32/C++ library header and no kernel one."""
     basenames = {h.rsplit("/", 1)[-1] for h in headers}
     return bool(basenames & USER_HEADERS or headers & USER_HEADERS) and not basenames & KERNEL_HEADERS
+
+
+_LEADING_INCLUDE = re.compile(rb'#[ \t]*include[ \t]*([<"])([^>"\n]+)[>"][ \t]*(?://.*)?$')
+
+
+def leading_includes(src: bytes, directory: str, system_dirs: Sequence[str]) -> tuple[int, bytes]:
+    """The ``#include`` lines that open the file, before any other code or
+    directive (comments and blank lines between them are fine), as long as
+    each names a file that exists: (offset where they end, the lines).
+    (0, b"") when the file does not open that way."""
+    lines: list[bytes] = []
+    end = pos = 0
+    in_comment = False
+    while pos < len(src):
+        stop = src.find(b"\n", pos)
+        stop = len(src) if stop < 0 else stop
+        line = src[pos:stop].strip()
+        next_pos = stop + 1
+        if in_comment:
+            if b"*/" in line:
+                in_comment = False
+                if line.split(b"*/", 1)[1].strip():
+                    break
+        elif not line or line.startswith(b"//"):
+            pass
+        elif line.startswith(b"/*"):
+            tail = line[2:]
+            if b"*/" not in tail:
+                in_comment = True
+            elif tail.split(b"*/", 1)[1].strip():
+                break
+        else:
+            m = _LEADING_INCLUDE.match(line)
+            if not m or not _resolves(m.group(1), m.group(2).decode("utf-8", "replace"), directory, system_dirs):
+                break
+            close = b">" if m.group(1) == b"<" else b'"'
+            lines.append(b"#include " + m.group(1) + m.group(2) + close)
+            end = stop
+        pos = next_pos
+    return (end, b"\n".join(lines) + b"\n") if lines else (0, b"")
+
+
+def _resolves(kind: bytes, name: str, directory: str, system_dirs: Sequence[str]) -> bool:
+    bases = ([directory] if kind == b'"' else []) + list(system_dirs)
+    return any(os.path.isfile(os.path.join(base, name.replace("\\", "/"))) for base in bases)

@@ -24,6 +24,8 @@ _FOR_SERIALIZATION = 0x10
 _KEEP_GOING = 0x200
 _DETAILED_RECORD = 0x1    # macro definitions kept, so uses in the main file are recorded
 _OPTIONS = _FOR_SERIALIZATION | _DETAILED_RECORD | _KEEP_GOING
+# A PCH is 3-10 MB; the whole samples tree makes 59 of them (286 MB).
+MAX_CACHE_BYTES = 512 * 2**20
 
 
 def cache_dir() -> Path:
@@ -64,6 +66,7 @@ class PchCache:
     def __init__(self, directory: Optional[Path] = None):
         self.directory = directory
         self._known: dict[str, Optional[str]] = {}
+        self._refusals: dict[str, int] = {}
 
     def get(self, index, header_path: str, text: bytes, args: Sequence[str],
             inputs: Sequence[tuple[str, bytes]], headers: Sequence[Path]) -> Optional[str]:
@@ -77,10 +80,16 @@ class PchCache:
         return path
 
     def forget(self, path: str) -> None:
-        """A PCH clang refused (corrupt, or written by another libclang)."""
+        """A PCH clang refused (corrupt, written by another libclang, or a
+        header it holds changed since): deleted, and built again on the next
+        request, unless it was refused before (then never in this process)."""
         for key, known in list(self._known.items()):
             if known == path:
-                self._known[key] = None
+                self._refusals[key] = self._refusals.get(key, 0) + 1
+                if self._refusals[key] >= 2:
+                    self._known[key] = None
+                else:
+                    del self._known[key]
         try:
             os.unlink(path)
         except OSError:
@@ -91,6 +100,10 @@ class PchCache:
         directory = self.directory or cache_dir()
         target = directory / f"{key}.pch"
         if target.is_file():
+            try:
+                os.utime(target)           # recently used: pruned last
+            except OSError:
+                pass
             return str(target)
         try:
             directory.mkdir(parents=True, exist_ok=True)
@@ -111,4 +124,24 @@ class PchCache:
             except OSError:
                 pass
             return None
+        prune(directory, keep=target)
         return str(target)
+
+
+def prune(directory: Path, keep: Path, limit: int = MAX_CACHE_BYTES) -> None:
+    """Delete the least recently used PCHs until the cache is under ``limit``.
+    A PCH another process still loads is refused there and built again."""
+    try:
+        entries = [(p.stat().st_mtime_ns, p.stat().st_size, p) for p in directory.glob("*.pch")]
+    except OSError:
+        return
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries, key=lambda e: e[0]):
+        if total <= limit:
+            break
+        if path != keep:
+            try:
+                path.unlink()
+                total -= size
+            except OSError:
+                pass
