@@ -1,6 +1,6 @@
 """Benchmark: pooltrack over a large driver tree.
 
-    python bench/run.py [TREE] [--jobs N] [--repeat N] [--per-file] [--json]
+    python bench/run.py [TREE] [--jobs N] [--repeat N] [--per-file] [--frontend F] [--versus F] [--json]
 
 TREE defaults to /work/ext/wds (a checkout of microsoft/Windows-driver-samples,
 never committed here).  When it is absent, a driver-like tree of about a
@@ -9,6 +9,11 @@ million lines is generated under bench/out/ and measured instead.
 Runs ``pooltrack check --format sarif`` as a subprocess (so start-up and
 report writing count) and samples the summed RSS of the process and its
 workers every 50 ms for the peak.
+
+``--frontend clang --versus tree-sitter`` alternates runs of the two
+frontends (this VM's speed drifts by 15 % and more between minutes, so
+back-to-back pairs compare better than two series) and reports the ratio of
+their best and of their median wall times.
 """
 from __future__ import annotations
 
@@ -134,7 +139,7 @@ Helper{n}(PDEVICE_EXTENSION devExt, ULONG value)
     return GENERATED
 
 
-def run_once(tree: Path, jobs: int, per_file: bool = False) -> dict:
+def run_once(tree: Path, jobs: int, per_file: bool = False, frontend: str = "") -> dict:
     out = Path(os.devnull)
     cmd = [sys.executable, "-m", "analyzer.cli", "check", str(tree), "--format", "sarif",
            "-o", str(out), "--no-progress"]
@@ -142,6 +147,8 @@ def run_once(tree: Path, jobs: int, per_file: bool = False) -> dict:
         cmd += ["--jobs", str(jobs)]
     if per_file:
         cmd.append("--per-file")   # the core alone, to measure what the whole-driver model costs
+    if frontend:
+        cmd += ["--frontend", frontend]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
     peak = 0
@@ -160,11 +167,16 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=0, help="workers (default: one per core)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--per-file", action="store_true", help="pooltrack check --per-file (no whole-driver model)")
+    ap.add_argument("--frontend", default="", help="pooltrack check --frontend (default: its own default)")
+    ap.add_argument("--versus", default="", help="a second frontend, run alternately; prints the time ratio")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     tree = args.tree or (DEFAULT_TREE if DEFAULT_TREE.is_dir() else generate_tree())
     files, lines = count_lines(tree)
-    runs = [run_once(tree, args.jobs, args.per_file) for _ in range(args.repeat)]
+    if args.versus:
+        compare(tree, args, files, lines)
+        return
+    runs = [run_once(tree, args.jobs, args.per_file, args.frontend) for _ in range(args.repeat)]
     best = min(runs, key=lambda r: r["wall_s"])
     report = {"tree": str(tree), "files": files, "lines": lines, "cores": os.cpu_count(),
               "jobs": args.jobs or os.cpu_count(), "per_file": args.per_file, "runs": runs, "best_wall_s": best["wall_s"],
@@ -180,6 +192,27 @@ def main() -> None:
         print(f"wall        {', '.join(str(r['wall_s']) for r in runs)} s (best {best['wall_s']} s)")
         print(f"throughput  {report['lines_per_s']} lines/s")
         print(f"peak RSS    {report['peak_rss_mib']} MiB (process and workers, summed)")
+
+
+def compare(tree: Path, args, files: int, lines: int) -> None:
+    import statistics
+    series: dict[str, list[dict]] = {args.frontend: [], args.versus: []}
+    for _ in range(args.repeat):
+        for frontend in series:
+            series[frontend].append(run_once(tree, args.jobs, args.per_file, frontend))
+    walls = {f: [r["wall_s"] for r in runs] for f, runs in series.items()}
+    report = {"tree": str(tree), "files": files, "lines": lines, "jobs": args.jobs or os.cpu_count(),
+              "runs": series,
+              "best_ratio": round(min(walls[args.frontend]) / min(walls[args.versus]), 2),
+              "median_ratio": round(statistics.median(walls[args.frontend]) / statistics.median(walls[args.versus]), 2)}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"tree        {tree} ({files} files, {lines} lines), {report['jobs']} workers")
+    for frontend, runs in series.items():
+        print(f"{frontend or 'default':<12}{', '.join(str(r['wall_s']) for r in runs)} s, "
+              f"peak RSS {max(r['peak_rss_mib'] for r in runs)} MiB")
+    print(f"ratio       best {report['best_ratio']}x, median {report['median_ratio']}x")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from typing import Optional, Sequence
 from .. import ir
 from .base import Selector
 from .base import callee_names
-from .clang_native import (binary_operator, children, extent, in_main_file, integer_value, location, main_file_errors,
+from .clang_native import (binary_operator, called_names, children, extent, in_main_file, integer_value, location, main_file_errors,
                            may_reach_main_file, span, token_spans, top_level, unary_operator)
 from .includes import MAX_FILES, is_kernel_mode, is_user_mode, leading_includes, reached_headers
 from .pch import PchCache
@@ -389,6 +389,7 @@ def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
 _EXPORT_DECORATION = re.compile(rb"^[ \t]*([A-Z][A-Z0-9_]*_API)\s+(?=[A-Za-z_])", re.M)
 
 
+@lru_cache(maxsize=4)           # the same source is parsed again for recovery
 def sal_prelude(src: bytes) -> bytes:
     """Empty definitions for the SAL-style annotations the source uses
     (``_In_``, ``_IRQL_requires_max_(...)``, ``__drv_aliasesMem``)."""
@@ -612,14 +613,9 @@ class _Lowerer:
         return fn, body, body_bytes
 
     def _call_names(self, c) -> set[str]:
-        names = set()
-        call = self.K.CALL_EXPR
-        work = [c]
-        while work:
-            d = work.pop()
-            if d.kind == call and d.spelling:
-                names.add(d.spelling)
-            work += children(d)
+        names = called_names(c)
+        if c.kind == self.K.CALL_EXPR and c.spelling:
+            names.add(c.spelling)
         return names
 
     def _annotations(self, start: int, body_start: int) -> list[str]:

@@ -44,7 +44,19 @@ def _lib():
             out[1].append(child)
         return 1
 
+    call_kind = ci.CursorKind.CALL_EXPR.value
+    spelling = bind("clang_getCursorSpelling", [ci.Cursor], ci._CXString)
+    text = ci._CXString.from_result
+
+    def note_call(child, _parent, out):
+        if child._kind_id == call_kind:
+            name = text(spelling(child))
+            if name:
+                out.add(name)
+        return 2                                   # CXChildVisit_Recurse
+
     return {
+        "note_call": visit(note_call),
         "sort_top_level": visit(sort_top_level),
         "visit": bind("clang_visitChildren", [ci.Cursor, visit, ctypes.py_object], ctypes.c_uint),
         "append": visit(append),                   # one callback object, made once
@@ -71,6 +83,15 @@ def children(cursor) -> list:
     tu = cursor._tu
     for child in out:
         child._tu = tu
+    return out
+
+
+def called_names(cursor) -> set[str]:
+    """The names of every call below ``cursor``, macro expansions included:
+    one recursive visit in libclang, no Python recursion."""
+    lib = _lib()
+    out: set[str] = set()
+    lib["visit"](cursor, lib["note_call"], out)
     return out
 
 
