@@ -69,12 +69,14 @@ def analyzer_source() -> str:
     return str(Path(spec.origin).parent) if spec and spec.origin else "?"
 
 
-def run_tree(tree: Path, out: Path, jobs: int | None) -> dict:
+def run_tree(tree: Path, out: Path, jobs: int | None, frontend: str = "") -> dict:
     report = out / f"{tree.name}.json"
     cmd = pooltrack_cmd() + ["check", str(tree), "--format", "json", "-o", str(report),
                              "--no-progress", "--no-config", "--root", str(tree)]
     if jobs:
         cmd += ["-j", str(jobs)]
+    if frontend:
+        cmd += ["--frontend", frontend]
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -125,11 +127,12 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, help="worker processes (default: pooltrack's, one per core)")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "out" / "real-world")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown at the end")
+    ap.add_argument("--frontend", default="", help="pooltrack check --frontend (tree-sitter, clang, auto)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     rows, bad = [], False
     for tree in args.trees:          # one at a time: the machine is small
-        row = run_tree(tree.resolve(), args.out, args.jobs)
+        row = run_tree(tree.resolve(), args.out, args.jobs, args.frontend)
         rows.append(row)
         bad |= "error" in row or row.get("internal_errors", 0) > 0
         print(json.dumps(row), flush=True)

@@ -299,12 +299,17 @@ class ClangFrontend:
         headers = reached_headers(path, src, self.include_dirs, self._project_files)
         if is_user_mode(headers):
             return _tree_sitter_unit(path, src, select)
-        tu, abspath = self._parse(path, src, b"", headers)
-        # Recovery costs a parse: only when a function the analysis wants has errors.
-        unit = _Lowerer(path, abspath, src, tu).unit(select, unless_wanted_broken=True)
-        if unit is None:
-            tu, abspath = self._recover(path, src, headers, tu)
-            unit = _Lowerer(path, abspath, src, tu).unit(select)
+        try:
+            tu, abspath = self._parse(path, src, b"", headers)
+            # Recovery costs a parse: only when a function the analysis wants has errors.
+            unit = _Lowerer(path, abspath, src, tu).unit(select, unless_wanted_broken=True)
+            if unit is None:
+                tu, abspath = self._recover(path, src, headers, tu)
+                unit = _Lowerer(path, abspath, src, tu).unit(select)
+        except _cindex().TranslationUnitLoadError:
+            # libclang gave up on the file (two WDF framework headers do):
+            # tree-sitter lowers it rather than losing it.
+            return _tree_sitter_unit(path, src, select)
         return unit
 
     def parse_tu(self, path: str, src: bytes, headers: Optional[set[str]] = None):
@@ -339,7 +344,8 @@ def _tree_sitter_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.U
     """Lowered by tree-sitter, as written.  For user-mode code (it reaches
     windows.h and no kernel header), which cannot hold what Pool Tracking
     checks and whose Win32/C++ headers cost clang 40 % of its time on the
-    samples tree, and for files without a function body."""
+    samples tree, for files without a function body, and for files libclang
+    fails to parse at all."""
     from .treesitter import TreeSitterFrontend
     unit = TreeSitterFrontend().parse_unit(path, src, select)
     for fn in unit.functions:
