@@ -252,3 +252,14 @@ def test_a_file_libclang_fails_on_is_lowered_by_tree_sitter(tmp_path, monkeypatc
     unit = fe.parse_unit(str(path), FALLBACK_SAMPLE)
     assert [(f.name, f.fallback, f.body is not None) for f in unit.functions] == [
         ("Checked", True, True), ("Unchecked", True, True)]
+
+
+def test_struct_names_of_typedefs_follow_the_real_types():
+    # The driver model names a field by its struct (DEVICE_EXTENSION.Buffer);
+    # clang resolves a typedef of a typedef, which tree-sitter's text cannot.
+    path = CORPUS / "clang/typedef_struct_ptr_leak.c"
+    src = path.read_bytes()
+    clang = ClangFrontend(headers="shim").parse_unit(str(path), src).typedefs
+    ts = TreeSitterFrontend().parse_unit(str(path), src).typedefs
+    assert clang["PCONN"] == "CONNECTION" and ts["PCONN"] == "PCONN"
+    assert {k: v for k, v in clang.items() if k != "PCONN"} == {k: v for k, v in ts.items() if k != "PCONN"}

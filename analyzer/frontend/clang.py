@@ -469,7 +469,7 @@ class _Lowerer:
         the missing names and parses again)."""
         K = self.K
         unit = ir.Unit(self.path, text=self.src)
-        definitions = []
+        definitions, typedefs = [], []
         functions = (K.FUNCTION_DECL, K.CXX_METHOD, K.CONSTRUCTOR, K.DESTRUCTOR)
         # C++: definitions inside namespaces, extern "C" blocks and classes.
         containers = (K.NAMESPACE, K.LINKAGE_SPEC, K.CLASS_DECL, K.STRUCT_DECL, K.UNEXPOSED_DECL)
@@ -490,8 +490,11 @@ class _Lowerer:
                 definitions.append(c)
             elif kind in (K.VAR_DECL, K.FUNCTION_DECL):
                 self._global(c, unit)
+            elif kind == K.TYPEDEF_DECL:
+                typedefs.append(c)
             elif kind in containers and self.cplusplus:
                 work[:0] = [x for x in children(c) if x.kind in functions + containers]
+        unit.typedefs = self._struct_names(typedefs)
         self.macro_ranges.sort()
         self.macro_starts = [r[0] for r in self.macro_ranges]
         errors = main_file_errors(self.tu)
@@ -546,6 +549,35 @@ class _Lowerer:
         unit = TreeSitterFrontend().parse_unit(self.path, self.src, lambda index: names)
         return {(f.name, f.loc.line): dataclasses.replace(f, fallback=True) for f in unit.functions
                 if (f.name, f.loc.line) in broken and f.body is not None and not f.has_error}
+
+    def _struct_names(self, typedefs: list) -> dict[str, str]:
+        """alias -> canonical struct name, as tree-sitter's lowering gives it
+        (``typedef struct _X {...} X, *PX;``: X, PX and _X all name X; the
+        first non-pointer alias is the name, else the tag without leading
+        underscores), but through the real types: the PX of a separate
+        ``typedef X *PX;`` is known too."""
+        K, TK = self.K, self.ci.TypeKind
+        records: dict[tuple[int, int], list] = {}      # struct's span -> [tag, [(alias, is_pointer)]]
+        for c in typedefs:
+            t = c.underlying_typedef_type.get_canonical()
+            is_pointer = t.kind == TK.POINTER
+            record = (t.get_pointee() if is_pointer else t).get_declaration()
+            if record.kind not in (K.STRUCT_DECL, K.UNION_DECL):
+                continue
+            tag = record.spelling if not record.is_anonymous() else ""
+            if tag.startswith("__pooltrack_"):
+                continue                                # a recovery declaration, not the driver's
+            entry = records.setdefault(span(record), [tag, []])
+            entry[1].append((c.spelling, is_pointer))
+        names: dict[str, str] = {}
+        for tag, aliases in records.values():
+            plain = [a for a, pointer in aliases if not pointer]
+            canonical = plain[0] if plain else (tag.lstrip("_") or aliases[0][0])
+            for alias, _ in aliases:
+                names[alias] = canonical
+            if tag:
+                names[tag] = canonical
+        return names
 
     def _macro_definition(self, c, unit: ir.Unit) -> None:
         tokens = list(itertools.islice(token_spans(c), 2))
