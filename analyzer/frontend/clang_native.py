@@ -14,17 +14,19 @@ from functools import lru_cache
 from typing import Iterator
 
 
+def bind(name: str, argtypes: list, restype):
+    """A private ctypes function object for a libclang entry point: setting
+    argtypes on ``conf.lib.<name>`` would change it for the bindings too."""
+    import clang.cindex as ci
+    lib = ci.conf.lib
+    f = lib._FuncPtr((name, lib))
+    f.argtypes, f.restype = argtypes, restype
+    return f
+
+
 @lru_cache(maxsize=1)
 def _lib():
     import clang.cindex as ci
-    lib = ci.conf.lib
-
-    def bind(name, argtypes, restype):
-        # A private function object: setting argtypes on ``lib.<name>`` would
-        # change it for the bindings too.
-        f = lib._FuncPtr((name, lib))
-        f.argtypes, f.restype = argtypes, restype
-        return f
 
     uint_p = ctypes.POINTER(ctypes.c_uint)
     visit = ctypes.CFUNCTYPE(ctypes.c_int, ci.Cursor, ci.Cursor, ctypes.py_object)
@@ -165,12 +167,6 @@ def in_main_file(cursor) -> bool:
 @lru_cache(maxsize=1)
 def _diagnostic_calls():
     import clang.cindex as ci
-    lib = ci.conf.lib
-
-    def bind(name, argtypes, restype):
-        f = lib._FuncPtr((name, lib))
-        f.argtypes, f.restype = argtypes, restype
-        return f
 
     uint_p = ctypes.POINTER(ctypes.c_uint)
     return (bind("clang_getNumDiagnostics", [ci.TranslationUnit], ctypes.c_uint),
@@ -207,12 +203,6 @@ def main_file_errors(tu) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=1)
 def _operator_calls():
     import clang.cindex as ci
-    lib = ci.conf.lib
-
-    def bind(name, argtypes, restype):
-        f = lib._FuncPtr((name, lib))
-        f.argtypes, f.restype = argtypes, restype
-        return f
 
     return (bind("clang_getCursorBinaryOperatorKind", [ci.Cursor], ctypes.c_int),
             bind("clang_getBinaryOperatorKindSpelling", [ctypes.c_int], ci._CXString),
