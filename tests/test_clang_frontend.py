@@ -263,3 +263,32 @@ def test_struct_names_of_typedefs_follow_the_real_types():
     ts = TreeSitterFrontend().parse_unit(str(path), src).typedefs
     assert clang["PCONN"] == "CONNECTION" and ts["PCONN"] == "PCONN"
     assert {k: v for k, v in clang.items() if k != "PCONN"} == {k: v for k, v in ts.items() if k != "PCONN"}
+
+
+def test_includes_written_in_another_case_and_code_section_decorations(tmp_path):
+    # Windows sources write "public.h" for Public.h; and INIT_CODE_SEG, left
+    # undefined when its header is missing, made clang drop DriverEntry.
+    (tmp_path / "Public.h").write_text(
+        "typedef struct _CODEC_CONTEXT { PVOID Buffer; ULONG Length; } CODEC_CONTEXT, *PCODEC_CONTEXT;\n")
+    src = b"""#include <ntddk.h>
+#include "public.h"
+
+INIT_CODE_SEG
+NTSTATUS
+DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    return DriverObject && RegistryPath ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+}
+
+NTSTATUS Fill(PCODEC_CONTEXT Context)
+{
+    Context->Buffer = ExAllocatePool2(POOL_FLAG_NON_PAGED, Context->Length, 'cdoC');
+    return Context->Buffer ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
+}
+"""
+    path = tmp_path / "driver.c"
+    path.write_bytes(src)
+    for headers in ("shim", "mingw"):
+        unit = ClangFrontend(headers=headers).parse_unit(str(path), src)
+        assert [(f.name, f.has_error, f.fallback) for f in unit.functions] == [
+            ("DriverEntry", False, False), ("Fill", False, False)], headers

@@ -193,11 +193,14 @@ class ClangFrontend:
             if f"{VIRTUAL_INC}/{name}" not in given:
                 unsaved.append((f"{VIRTUAL_INC}/{name}", b""))
                 given.add(f"{VIRTUAL_INC}/{name}")
-        # Whatever the source includes and no search path has: an empty file.
+        # Whatever the source includes and no search path has: an empty file,
+        # or the file beside it whose name differs in case only (Windows
+        # sources write "public.h" for Public.h).
         for inc in set(_INCLUDE.findall(src)):
             name = f"{VIRTUAL_INC}/{inc.decode('utf-8', 'replace')}"
             if name not in given and ".." not in inc.decode("utf-8", "replace"):
-                unsaved.append((name, b""))
+                other_case = _differently_cased(os.path.dirname(path), inc.decode("utf-8", "replace"))
+                unsaved.append((name, f'#include "{other_case}"\n'.encode() if other_case else b""))
                 given.add(name)
         unsaved.append((PRELUDE, sal_prelude(src)))
         return args, unsaved, mode
@@ -336,6 +339,19 @@ class ClangFrontend:
         return tu, abspath
 
 
+def _differently_cased(directory: str, name: str) -> Optional[str]:
+    """The path of ``directory/name`` on a case-sensitive file system when
+    only the case of its last part differs, else None."""
+    folder, _, base = os.path.join(directory, name.replace("\\", "/")).rpartition("/")
+    if os.path.exists(os.path.join(folder, base)):
+        return None                     # found as written: no redirection needed
+    try:
+        matches = [n for n in os.listdir(folder) if n.lower() == base.lower()]
+    except OSError:
+        return None
+    return os.path.join(folder, matches[0]) if len(matches) == 1 else None
+
+
 # Every function body follows a `)`; a file without one has no body.
 _BODY = re.compile(rb"\)\s*\{")
 
@@ -392,7 +408,7 @@ def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
     return "".join(out).encode()
 
 
-_EXPORT_DECORATION = re.compile(rb"^[ \t]*([A-Z][A-Z0-9_]*_API)\s+(?=[A-Za-z_])", re.M)
+_EXPORT_DECORATION = re.compile(rb"^[ \t]*([A-Z][A-Z0-9_]*_(?:API|CODE_SEG))\s+(?=[A-Za-z_])", re.M)
 
 
 @lru_cache(maxsize=4)           # the same source is parsed again for recovery
@@ -405,9 +421,10 @@ def sal_prelude(src: bytes) -> bytes:
         if name in defined:
             continue
         names[name] = names.get(name, False) or bool(paren)
-    # Export decorations where a declaration starts (`SCSIPORT_API NTSTATUS
-    # F(...)`): undefined, clang reads the type as a variable's name and
-    # drops the definition.
+    # Export and code-section decorations where a declaration starts
+    # (`SCSIPORT_API NTSTATUS F(...)`, `INIT_CODE_SEG NTSTATUS DriverEntry`):
+    # undefined, clang reads the type as a variable's name and drops the
+    # definition.
     for name in _EXPORT_DECORATION.findall(src):
         if name not in defined:
             names.setdefault(name, False)
