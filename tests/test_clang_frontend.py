@@ -265,10 +265,10 @@ def test_struct_names_of_typedefs_follow_the_real_types():
     assert {k: v for k, v in clang.items() if k != "PCONN"} == {k: v for k, v in ts.items() if k != "PCONN"}
 
 
-def test_includes_written_in_another_case_and_code_section_decorations(tmp_path):
-    # Windows sources write "public.h" for Public.h; and INIT_CODE_SEG, left
-    # undefined when its header is missing, made clang drop DriverEntry.
-    (tmp_path / "Public.h").write_text(
+def test_code_section_decorations_no_header_defines(tmp_path):
+    # INIT_CODE_SEG, left undefined when its header is missing (an ACX sample
+    # includes "public.h" for Public.h), made clang drop DriverEntry.
+    (tmp_path / "public.h").write_text(
         "typedef struct _CODEC_CONTEXT { PVOID Buffer; ULONG Length; } CODEC_CONTEXT, *PCODEC_CONTEXT;\n")
     src = b"""#include <ntddk.h>
 #include "public.h"

@@ -193,14 +193,11 @@ class ClangFrontend:
             if f"{VIRTUAL_INC}/{name}" not in given:
                 unsaved.append((f"{VIRTUAL_INC}/{name}", b""))
                 given.add(f"{VIRTUAL_INC}/{name}")
-        # Whatever the source includes and no search path has: an empty file,
-        # or the file beside it whose name differs in case only (Windows
-        # sources write "public.h" for Public.h).
+        # Whatever the source includes and no search path has: an empty file.
         for inc in set(_INCLUDE.findall(src)):
             name = f"{VIRTUAL_INC}/{inc.decode('utf-8', 'replace')}"
             if name not in given and ".." not in inc.decode("utf-8", "replace"):
-                other_case = _differently_cased(os.path.dirname(path), inc.decode("utf-8", "replace"))
-                unsaved.append((name, f'#include "{other_case}"\n'.encode() if other_case else b""))
+                unsaved.append((name, b""))
                 given.add(name)
         unsaved.append((PRELUDE, sal_prelude(src)))
         return args, unsaved, mode
@@ -337,19 +334,6 @@ class ClangFrontend:
             extra += more
             tu, abspath = self._parse(path, src, extra, headers)
         return tu, abspath
-
-
-def _differently_cased(directory: str, name: str) -> Optional[str]:
-    """The path of ``directory/name`` on a case-sensitive file system when
-    only the case of its last part differs, else None."""
-    folder, _, base = os.path.join(directory, name.replace("\\", "/")).rpartition("/")
-    if os.path.exists(os.path.join(folder, base)):
-        return None                     # found as written: no redirection needed
-    try:
-        matches = [n for n in os.listdir(folder) if n.lower() == base.lower()]
-    except OSError:
-        return None
-    return os.path.join(folder, matches[0]) if len(matches) == 1 else None
 
 
 # Every function body follows a `)`; a file without one has no body.
