@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from typing import Optional, Sequence
 
 _INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"\n]+)[>"]', re.M)
@@ -37,10 +38,10 @@ def reached_headers(path: str, src: bytes, include_dirs: Sequence[str] = (),
     most: a full list means the walk was cut short)."""
     seen_files: set[str] = set()
     names: set[str] = set()
-    work = [(os.path.dirname(os.path.abspath(path)), src)]
+    work = [(os.path.dirname(os.path.abspath(path)), _INCLUDE.findall(src))]
     while work and len(seen_files) < MAX_FILES:
-        directory, text = work.pop()
-        for kind, name in _INCLUDE.findall(text):
+        directory, includes = work.pop()
+        for kind, name in includes:
             written = name.decode("utf-8", "replace").strip().replace("\\", "/")
             names.add(written.lower())
             if kind != b'"' or ".." in written.split("/")[:-1] and len(seen_files) > 8:
@@ -49,17 +50,41 @@ def reached_headers(path: str, src: bytes, include_dirs: Sequence[str] = (),
                 candidate = os.path.normpath(os.path.join(base, written))
                 if candidate in seen_files:
                     break
-                if os.path.isfile(candidate):
+                found = _header_includes(candidate)
+                if found is not None:
                     seen_files.add(candidate)
-                    try:
-                        with open(candidate, "rb") as fh:
-                            work.append((os.path.dirname(candidate), fh.read(1 << 20)))
-                    except OSError:
-                        pass
+                    work.append((os.path.dirname(candidate), found))
                     break
     if files is not None:
         files.extend(sorted(seen_files))
     return names
+
+
+_HEADER_INCLUDES: dict[tuple[str, int, int], list] = {}
+
+
+def _header_includes(path: str):
+    """The includes of a project header, or None if it is not a file.
+    Every file of a driver reaches the same headers: read each once per
+    process (keyed by size and time, so an edited header is read again)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    key = (path, st.st_size, st.st_mtime_ns)
+    found = _HEADER_INCLUDES.get(key)
+    if found is None:
+        try:
+            with open(path, "rb") as fh:
+                found = _INCLUDE.findall(fh.read(1 << 20))
+        except OSError:
+            found = []
+        if len(_HEADER_INCLUDES) > 4096:
+            _HEADER_INCLUDES.clear()
+        _HEADER_INCLUDES[key] = found
+    return found
 
 
 def is_kernel_mode(headers: set[str]) -> bool:
