@@ -292,3 +292,30 @@ NTSTATUS Fill(PCODEC_CONTEXT Context)
         unit = ClangFrontend(headers=headers).parse_unit(str(path), src)
         assert [(f.name, f.has_error, f.fallback) for f in unit.functions] == [
             ("DriverEntry", False, False), ("Fill", False, False)], headers
+
+
+def test_a_method_of_a_class_clang_does_not_know_is_lowered_by_tree_sitter(tmp_path):
+    # The class is declared in a header no search path has: clang drops the
+    # out-of-line definition altogether; tree-sitter finds it.
+    src = b"""#include <ntddk.h>
+#include "widget.h"
+
+NTSTATUS CWidget::Start(ULONG Count)
+{
+    PVOID scratch = ExAllocatePool2(POOL_FLAG_NON_PAGED, Count, 'gdiW');
+    if (scratch == nullptr) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (Count < 16) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    ExFreePoolWithTag(scratch, 'gdiW');
+    return STATUS_SUCCESS;
+}
+"""
+    path = tmp_path / "widget.cpp"
+    path.write_bytes(src)
+    for headers in ("shim", "mingw"):
+        unit = ClangFrontend(headers=headers).parse_unit(str(path), src)
+        assert [(f.name, f.fallback) for f in unit.functions] == [("CWidget::Start", True)], headers
+        assert findings_of(path, ClangFrontend(headers=headers)) == {(6, "PT001")}

@@ -354,6 +354,7 @@ def _tree_sitter_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.U
 
 
 _UNDECLARED = re.compile(r"use of undeclared identifier '(\w+)'")
+_UNKNOWN_SCOPE = re.compile(r"use of undeclared identifier '(\w+)'|'(\w+)' is not a class, namespace, or enumeration")
 _UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
 
 
@@ -521,8 +522,16 @@ class _Lowerer:
                 # whose type is invalid in a header) reports no error here but
                 # is not what was written: as broken as an error.
                 fn.has_error = self.unresolved
-        fallback = self._tree_sitter_fallback(
-            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)})
+        # C++: `NTSTATUS CWidget::Start(...) {...}` with CWidget's header
+        # missing ("use of undeclared identifier 'CWidget'", or "'CWidget'
+        # is not a class" once recovery declared it): clang drops the whole
+        # definition.
+        unknown_classes = {name for _, _, message in errors for m in [_UNKNOWN_SCOPE.search(message)] if m
+                           for name in [m.group(1) or m.group(2)] if (name + "::").encode() in self.src} \
+            if self.cplusplus else set()
+        fallback, lost = self._tree_sitter_fallback(
+            {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)},
+            unknown_classes, {fn.name for fn, _, _ in functions})
         for fn, body_cursor, _ in functions:
             if (fn.name, fn.loc.line) in fallback:
                 fn = fallback[fn.name, fn.loc.line]
@@ -530,6 +539,9 @@ class _Lowerer:
                 self.emitted = set()
                 fn.body = self.block(body_cursor)        # has errors: kept for its summary
             unit.functions.append(fn)
+        if lost:
+            unit.functions = sorted(unit.functions + lost, key=lambda f: f.span[0])
+            fallback.update({(f.name, f.loc.line): f for f in lost})
         # Errors inside a function tree-sitter lowered instead are not lost code.
         recovered = [(f.loc.line, f.end_line) for f in fallback.values()]
         for line, column, message in errors:
@@ -538,18 +550,27 @@ class _Lowerer:
                 unit.errors.append((ir.Loc(line, col, line, col + 1), message))
         return unit
 
-    def _tree_sitter_fallback(self, broken: set[tuple[str, int]]) -> dict[tuple[str, int], ir.Function]:
+    def _tree_sitter_fallback(self, broken: set[tuple[str, int]], unknown_classes: set[str] = frozenset(),
+                              found: set[str] = frozenset()
+                              ) -> tuple[dict[tuple[str, int], ir.Function], list[ir.Function]]:
         """Functions clang could not check (a type or constant its headers
         lack), lowered by tree-sitter instead when it parses them cleanly: as
         written, without macro expansion, which is still better than skipping
-        them.  Keyed by (name, line)."""
-        if not broken:
-            return {}
+        them; keyed by (name, line).  Also the methods of ``unknown_classes``
+        that clang dropped (not among ``found``)."""
+        if not broken and not unknown_classes:
+            return {}, []
         from .treesitter import TreeSitterFrontend
         names = {name for name, _ in broken}
-        unit = TreeSitterFrontend().parse_unit(self.path, self.src, lambda index: names)
-        return {(f.name, f.loc.line): dataclasses.replace(f, fallback=True) for f in unit.functions
-                if (f.name, f.loc.line) in broken and f.body is not None and not f.has_error}
+
+        def lost(name: str) -> bool:
+            return name not in found and name.split("::", 1)[0] in unknown_classes and "::" in name
+        unit = TreeSitterFrontend().parse_unit(
+            self.path, self.src, lambda index: names | {name for name, _ in index if lost(name)})
+        usable = [dataclasses.replace(f, fallback=True) for f in unit.functions
+                  if f.body is not None and not f.has_error]
+        return ({(f.name, f.loc.line): f for f in usable if (f.name, f.loc.line) in broken},
+                [f for f in usable if lost(f.name)])
 
     def _struct_names(self, typedefs: list) -> dict[str, str]:
         """alias -> canonical struct name, as tree-sitter's lowering gives it
