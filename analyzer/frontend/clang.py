@@ -154,6 +154,7 @@ class ClangFrontend:
         self._pch = PchCache() if precompile else None
         self._openings: dict[str, dict[bytes, int]] = {}    # directory -> opening includes -> files
         self._project_files: list[str] = []                 # the project headers the current file reaches
+        self._last_pch = None                               # ((path, hash of source), _plan_pch's answer)
 
     # ------------------------------------------------------------ arguments
     def header_mode(self) -> str:
@@ -204,6 +205,15 @@ class ClangFrontend:
 
     def _precompiled(self, path: str, src: bytes, args: list[str], unsaved: list[tuple[str, bytes]], mode: str,
                      headers: set[str]) -> tuple[Optional[str], int, list[str]]:
+        # The recovery parse of the same file asks again: its arguments
+        # differ only in the prelude, which is not in the PCH.
+        key = (path, hash(src))
+        if self._last_pch is None or self._last_pch[0] != key:
+            self._last_pch = (key, self._plan_pch(path, src, args, unsaved, mode, headers))
+        return self._last_pch[1]
+
+    def _plan_pch(self, path: str, src: bytes, args: list[str], unsaved: list[tuple[str, bytes]], mode: str,
+                  headers: set[str]) -> tuple[Optional[str], int, list[str]]:
         """A PCH for a file that reaches a kernel header: the mingw-w64
         kernel headers (ntifs.h, which includes ntddk.h and wdm.h; the KMDF
         shim when wdf.h is reached), plus the project headers the file opens
@@ -287,6 +297,7 @@ class ClangFrontend:
                                           for d in tu.diagnostics):
                 return tu, abspath
             self._pch.forget(pch)
+            self._last_pch = None
         return self._index.parse(abspath, args=args, unsaved_files=unsaved, options=options), abspath
 
     def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
@@ -431,6 +442,7 @@ class _Lowerer:
         self.tu = tu
         self.lines = None if src.isascii() else src.split(b"\n")
         self._ts = None                  # tree-sitter lowering of the same file, lazily
+        self._ts_parsed = None           # its parse (False: over budget)
         self.macro_starts: list[int] = []
         self.macro_ranges: list[tuple[int, int, str]] = []
         self.macro_choice: dict[int, bool] = {}     # range start -> lower as written?
@@ -558,15 +570,16 @@ class _Lowerer:
         written, without macro expansion, which is still better than skipping
         them; keyed by (name, line).  Also the methods of ``unknown_classes``
         that clang dropped (not among ``found``)."""
-        if not broken and not unknown_classes:
+        parsed = self._tree_sitter_parse() if broken or unknown_classes else None
+        if parsed is None:
             return {}, []
         from .treesitter import TreeSitterFrontend
         names = {name for name, _ in broken}
 
         def lost(name: str) -> bool:
             return name not in found and name.split("::", 1)[0] in unknown_classes and "::" in name
-        unit = TreeSitterFrontend().parse_unit(
-            self.path, self.src, lambda index: names | {name for name, _ in index if lost(name)})
+        unit = TreeSitterFrontend().lower(
+            self.path, parsed, lambda index: names | {name for name, _ in index if lost(name)})
         usable = [dataclasses.replace(f, fallback=True) for f in unit.functions
                   if f.body is not None and not f.has_error]
         return ({(f.name, f.loc.line): f for f in usable if (f.name, f.loc.line) in broken},
@@ -719,15 +732,25 @@ class _Lowerer:
             self.macro_choice[r[0]] = choice
         return choice
 
+    def _tree_sitter_parse(self):
+        """One tree-sitter parse of the file, shared by the macro uses lowered
+        as written and the functions lowered by tree-sitter; None when it is
+        over its parse budget."""
+        if self._ts_parsed is None:
+            from .tsparser import ParseBudgetExceeded, parse
+            try:
+                self._ts_parsed = parse(self.src, path=self.path)
+            except ParseBudgetExceeded:
+                self._ts_parsed = False
+        return self._ts_parsed or None
+
     def _written_expr(self, r) -> Optional[ir.Expr]:
         if self._ts is None:
             from .treesitter import _Lowerer as TsLowerer
-            from .tsparser import parse
-            parsed = parse(self.src)
-            text = getattr(parsed, "blanked", None)
-            if not isinstance(text, (bytes, bytearray)):
-                text = parsed.text
-            self._ts = (parsed.tree.root_node, TsLowerer(self.path, text, parsed.spans))
+            parsed = self._tree_sitter_parse()
+            if parsed is None:
+                return None
+            self._ts = (parsed.tree.root_node, TsLowerer(self.path, parsed.blanked, parsed.spans))
         root, lowerer = self._ts
         node = root.descendant_for_byte_range(r[0], r[1])
         while node is not None and node.start_byte == r[0] and node.end_byte == r[1]:

@@ -186,6 +186,9 @@ def main_file_errors(tu) -> list[tuple[int, int, str]]:
     expansion) in the main file.  With headers clang cannot fully check,
     a translation unit carries thousands of diagnostics in headers; only
     their severity and file are asked for."""
+    cached = getattr(tu, "_pooltrack_errors", None)
+    if cached is not None:          # the lowering and the recovery round both ask
+        return cached
     count, get, severity, where, expansion, get_file, dispose, spelling, text = _diagnostic_calls()
     main = get_file(tu, tu.spelling.encode())
     out = []
@@ -197,6 +200,7 @@ def main_file_errors(tu) -> list[tuple[int, int, str]]:
             if main and file.value == main:
                 out.append((_LINE.value, _COL.value, text(spelling(d))))
         dispose(d)
+    tu._pooltrack_errors = out
     return out
 
 

@@ -25,6 +25,11 @@ class TreeSitterFrontend:
             parsed = parse(src, path=path)
         except ParseBudgetExceeded as exc:
             return ir.Unit(path, errors=[(ir.Loc(1, 1, 1, 1), f"{OVER_PARSE_BUDGET} ({exc}); file skipped")])
+        return self.lower(path, parsed, select)
+
+    def lower(self, path: str, parsed, select: Optional[Selector] = None) -> ir.Unit:
+        """The IR of an already parsed file (the clang frontend's fallback
+        reuses the parse it made for macro uses lowered as written)."""
         try:
             return _Lowerer(path, parsed.blanked, parsed.spans).unit(parsed.tree.root_node, select)
         except RecursionError:  # nesting outside any function body (declarations, ERROR nodes)
