@@ -141,6 +141,12 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
         if p.is_alive():
             p.kill()
             p.join()
+    # Let the executor's manager thread finish closing its wakeup pipe now:
+    # racing it at interpreter exit, concurrent.futures' atexit hook wrote to
+    # the closed pipe and printed a traceback ("Bad file descriptor").
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(5)
 
 
 def _run_job(job: _Job) -> FileReport:
