@@ -370,8 +370,8 @@ def tag_mismatches(driver: Driver) -> list[Finding]:
             if info.facts is None:
                 continue
             for fact in sorted(info.facts.tags, key=lambda t: (t.release_loc.line, t.release_loc.col)):
-                alloc = tag_value(driver.resolve_macro(fact.alloc_tag))
-                freed = tag_value(driver.resolve_macro(fact.free_tag))
+                alloc = _tag_of(driver, fact.alloc_value, fact.alloc_tag)
+                freed = _tag_of(driver, fact.free_value, fact.free_tag)
                 if alloc is None or freed is None or alloc == freed:
                     continue
                 message = (f"{fact.release} frees with tag {fact.free_tag} ({_show(freed)}) pool that "
@@ -383,6 +383,14 @@ def tag_mismatches(driver: Driver) -> list[Finding]:
                     (Step(info.path, fact.alloc_loc, f"allocated with tag {fact.alloc_tag} here"),
                      Step(info.path, fact.release_loc, f"freed with tag {fact.free_tag} here"))))
     return findings
+
+
+def _tag_of(driver: Driver, value: Optional[int], text: str) -> Optional[int]:
+    """A tag's value: the frontend's (clang evaluated it) or read from its text
+    and the driver's #defines.  Tags are ULONGs: 'abcd' is an int to clang."""
+    if value is not None:
+        return value & 0xFFFFFFFF
+    return tag_value(driver.resolve_macro(text))
 
 
 def tag_value(text: str) -> Optional[int]:

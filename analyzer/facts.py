@@ -5,6 +5,7 @@ fact found on many paths counts once."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .ir import Loc
 from .locations import RawLocation
@@ -48,6 +49,8 @@ class TagFact:
     alloc_loc: Loc
     release: str
     release_loc: Loc
+    alloc_value: Optional[int] = None     # the tags' values, when the frontend evaluated them
+    free_value: Optional[int] = None
 
 
 @dataclass
@@ -69,7 +72,7 @@ class FunctionInfo:
     is_static: bool
     callees: frozenset
     roles: frozenset = frozenset()            # by declaration: "teardown", "dpc"
-    quota_calls: tuple = ()                   # scan.QuotaCall
+    quota_calls: tuple = ()                   # quota.QuotaCall
     facts: Facts | None = None                # None when the body was not analyzed
     releases_something: bool = False          # calls a release routine (for list walks)
     # Lines and callees of its IRP_MN_REMOVE_DEVICE branches, should it be a PnP dispatch routine.

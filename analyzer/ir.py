@@ -54,6 +54,9 @@ class Call:
     args: list["Expr"]
     loc: Loc = NO_LOC          # the whole call expression
     name_loc: Loc = NO_LOC     # the callee's name, where findings point
+    # Values the frontend computed for constant arguments (position -> value):
+    # clang evaluates the tags and flags the rules read; tree-sitter cannot.
+    constants: Optional[dict[int, int]] = None
 
     @property
     def name(self) -> Optional[str]:
@@ -61,6 +64,12 @@ class Call:
         while isinstance(callee, Paren):
             callee = callee.expr
         return callee.id if isinstance(callee, Name) else None
+
+    def constant(self, position: Optional[int]) -> Optional[int]:
+        """The value of argument ``position`` when the frontend knows it."""
+        if self.constants is None or position is None:
+            return None
+        return self.constants.get(position)
 
 
 @dataclass(slots=True)
@@ -292,5 +301,5 @@ def children(node):
         value = getattr(node, slot)
         if isinstance(value, list):
             yield from value
-        elif value is not None and not isinstance(value, (str, bool, int, Loc, frozenset, tuple)):
+        elif value is not None and not isinstance(value, (str, bool, int, Loc, frozenset, tuple, dict)):
             yield value

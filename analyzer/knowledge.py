@@ -42,7 +42,12 @@ class Allocator:
     tag_arg: Optional[int] = None
     quota: bool = False
     quota_arg: Optional[int] = None
-    quota_flag: Optional[str] = None
+    quota_flag: Optional[str] = None      # the flags (first argument) charge quota with this bit
+
+    def constant_args(self) -> tuple[int, ...]:
+        """Arguments whose constant value a rule reads: tag, quota flags or switch."""
+        args = (self.tag_arg, self.quota_arg, self.when_true_arg, 0 if self.quota_flag else None)
+        return tuple(sorted({a for a in args if a is not None}))
 
 
 @dataclass(frozen=True)
@@ -70,10 +75,18 @@ class Knowledge:
     raises: frozenset[str] = frozenset()    # may raise inside __try (see common.toml)
     completion_routines: dict[str, tuple[int, int]] = field(default_factory=dict)  # routine -> (irp, routine) args
     families: dict[str, str] = field(default_factory=dict)   # id -> title
+    constants: dict[str, int] = field(default_factory=dict)  # values of the flags rules test
 
     def api_names(self) -> frozenset[str]:
         """Every routine that makes a function worth analyzing."""
         return frozenset(self.allocators) | frozenset(self.releases)
+
+    @functools.cached_property
+    def constant_args(self) -> dict[str, tuple[int, ...]]:
+        """Routine -> the arguments a frontend that can evaluate constants should."""
+        out = {name: a.constant_args() for name, a in self.allocators.items()}
+        out.update({name: (r.tag_arg,) for name, r in self.releases.items() if r.tag_arg is not None})
+        return {name: args for name, args in out.items() if args}
 
     def merge_file(self, data: dict, origin: str = "") -> None:
         family = data.get("family", {}).get("id")
@@ -108,6 +121,7 @@ class Knowledge:
             n for entry in data.get("noreturn", []) for n in entry["names"])
         self.raises = self.raises | frozenset(
             n for entry in data.get("raises", []) for n in entry["names"])
+        self.constants.update({name: int(value) for name, value in data.get("constants", {}).items()})
         for entry in data.get("completion_routines", []):
             for name in entry["names"]:
                 self.completion_routines[name] = (int(entry["irp_arg"]), int(entry["routine_arg"]))

@@ -69,6 +69,7 @@ class Site:
     family: str
     key: str                                # stable within the function: routine#n
     tag: Optional[str] = None               # the tag argument's text, when the routine takes one
+    tag_value: Optional[int] = None         # its value, when the frontend evaluated it
 
 
 class State:
@@ -193,7 +194,7 @@ class Transfer:
             self._routine_counts[routine] = n + 1
             self._site_of[key] = len(self.sites)
             tag = expr_text(call.args[tag_arg]) if tag_arg is not None and tag_arg < len(call.args) else None
-            self.sites.append(Site(call, routine, family, f"{routine}#{n}", tag))
+            self.sites.append(Site(call, routine, family, f"{routine}#{n}", tag, call.constant(tag_arg)))
         return self._site_of[key]
 
     def location(self, e):
@@ -457,7 +458,11 @@ class Transfer:
 
     def allocate(self, st: State, e: ir.Call, a, values):
         if a.when_true_arg is not None:
-            if a.when_true_arg >= len(e.args) or constant_of(e.args[a.when_true_arg]) not in TRUE_NAMES | {"1"}:
+            value = e.constant(a.when_true_arg)
+            if value is not None:
+                if not value:
+                    return None
+            elif a.when_true_arg >= len(e.args) or constant_of(e.args[a.when_true_arg]) not in TRUE_NAMES | {"1"}:
                 return None
         if a.handoff_unless_null_arg is not None and a.handoff_unless_null_arg < len(e.args):
             if not is_null_literal(e.args[a.handoff_unless_null_arg]):
@@ -554,7 +559,8 @@ class Transfer:
             s = self.sites[site]
             if s.tag is not None:
                 self.facts.tags.add(TagFact(s.tag, expr_text(e.args[r.tag_arg]), s.routine,
-                                            s.call.name_loc, r.name, e.name_loc))
+                                            s.call.name_loc, r.name, e.name_loc,
+                                            s.tag_value, e.constant(r.tag_arg)))
         if status not in OWNED and not _param_after_handoff(site, status):
             return
         if r.becomes and family in r.families:

@@ -18,7 +18,8 @@ from .facts import ContextHandoff, FunctionInfo, Registration
 from .ir import Loc
 from .ownership import Summary
 from .roles import case_segments, default_roles, roles_of_function, split_arguments
-from .scan import FileScan, LineIndex, quota_pattern, scan_file, scan_quota_calls
+from .quota import quota_calls
+from .scan import FileScan, LineIndex, scan_file
 from .sal import declared_summaries, merge as merge_declared
 from .suppressions import apply_suppressions
 
@@ -196,7 +197,7 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
         select = select_functions(knowledge, frozenset(declared) | frozenset(external))
     else:   # a rerun: no selection regex (it would hold every external name) is needed
         select = lambda index: {name for name, _ in index if name in only}  # noqa: E731
-    unit = get_frontend(frontend).parse_unit(path, src, select)
+    unit = get_frontend(frontend).parse_unit(path, src, select, knowledge.constant_args)
     report.functions = len(unit.functions)
     report.notifications += _bound_hits(unit, path)
     for loc, message in unit.errors[:1]:
@@ -262,29 +263,20 @@ def analyze_source(path: str, src: bytes, knowledge: Knowledge, limits: Limits =
     return report
 
 
-_QUOTA_PATTERNS: dict[int, object] = {}
-
-
 def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledge: Knowledge,
                          facts_of: dict, bounded: set[str], only: Optional[frozenset[str]] = None) -> None:
     """Everything the whole-driver checks need from this file (analyzer/driver.py).
     In a second-round rerun (``only``), just those functions' infos: the
     file-level facts are the first round's (driver.merge_rerun)."""
     roles = default_roles()
-    pattern = _QUOTA_PATTERNS.get(id(knowledge))
-    if pattern is None:
-        pattern = _QUOTA_PATTERNS[id(knowledge)] = quota_pattern(knowledge)
     lines = LineIndex(unit.text)
     release_names = frozenset(knowledge.releases)
-    if pattern is not None and not pattern.search(unit.text):
-        pattern = None                          # no quota call anywhere in the file
     teardown_cases = roles.teardown_cases \
         if any(label.encode() in unit.text for label in roles.teardown_cases) else frozenset()
     for fn in unit.functions:
         if only is not None and fn.name not in only:
             continue
-        quota = tuple(scan_quota_calls(unit.text, fn.span[0], fn.span[1], knowledge, pattern, lines)) \
-            if pattern is not None and fn.span[1] else ()
+        quota = tuple(quota_calls(fn, knowledge))
         segments = case_segments(unit.text, fn.span[0], fn.span[1], teardown_cases)
         report.infos.append(FunctionInfo(
             fn.name, report.path, fn.loc, fn.is_static, fn.callees,

@@ -9,11 +9,11 @@ import tomllib
 from dataclasses import dataclass
 from typing import Iterator
 
+from .frontend.blanking import COMMENT
 from .knowledge import rules_dir
 
 _IDENT = rb"[A-Za-z_]\w*"
 _CAST = rb"(?:\(\s*[A-Za-z_][\w\s\*]*\)\s*)?"
-_COMMENT = re.compile(rb"//[^\n]*|/\*.*?\*/", re.S)
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def split_arguments(text: bytes, start: int, close: bytes = b")") -> list[tuple[
 
 def _function_name(arg: bytes) -> str:
     """``(PKDEFERRED_ROUTINE)MyDpc`` or ``&MyDpc`` -> ``MyDpc``; anything else -> ''."""
-    arg = _COMMENT.sub(b" ", arg)
+    arg = COMMENT.sub(b" ", arg)
     m = re.fullmatch(rb"\s*" + _CAST + rb"&?\s*(" + _IDENT + rb")\s*", arg)
     if not m:
         return ""
@@ -191,7 +191,7 @@ def case_segments(text: bytes, start: int, end: int, labels: frozenset[str]) -> 
                     stop = i
                     break
             elif depth == 0 and ch in (b"c", b"d") and label.match(text, i) and not _ident_char(text, i - 1):
-                if _COMMENT.sub(b"", text[m.end():i]).strip():
+                if COMMENT.sub(b"", text[m.end():i]).strip():
                     stop = i
                     break
                 # Stacked labels (case REMOVE: case SURPRISE_REMOVAL: ...) share the body.

@@ -1,15 +1,12 @@
 """Facts read straight off a file's text, for the whole-driver model: WDF
-context types and their accessors, device-extension types, calls that
-charge pool quota.  Text scans are cheap and need no headers; what they find
-is resolved against the whole driver later (analyzer/driver.py)."""
+context types and their accessors, device-extension types.  Text scans are
+cheap and need no headers; what they find is resolved against the whole
+driver later (analyzer/driver.py)."""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-
-from .knowledge import Knowledge
-from .roles import split_arguments
 
 _CONTEXT_WITH_NAME = re.compile(rb"\bWDF_DECLARE_CONTEXT_TYPE_WITH_NAME\s*\(\s*(\w+)\s*,\s*(\w+)\s*\)")
 _CONTEXT = re.compile(rb"\bWDF_DECLARE_CONTEXT_TYPE\s*\(\s*(\w+)\s*\)")
@@ -63,16 +60,6 @@ def scan_file(text: bytes) -> FileScan:
     return scan
 
 
-@dataclass(frozen=True)
-class QuotaCall:
-    """A call that may charge pool quota; ``condition`` is resolved per driver:
-    "" (always), "flag:NAME:<flags text>" (ExAllocatePool2/3 flags), "true:<arg text>"."""
-    routine: str
-    line: int
-    col: int
-    condition: str
-
-
 class LineIndex:
     def __init__(self, text: bytes):
         self.starts = [0] + [m.end() for m in re.finditer(rb"\n", text)]
@@ -82,30 +69,3 @@ class LineIndex:
         row = bisect.bisect_right(self.starts, offset) - 1
         line = self.text[self.starts[row]:offset]
         return row + 1, len(line.decode("utf-8", "replace")) + 1
-
-
-def quota_pattern(knowledge: Knowledge) -> re.Pattern | None:
-    names = [a.name for a in knowledge.allocators.values()
-             if a.quota or a.quota_arg is not None or a.quota_flag]
-    if not names:
-        return None
-    return re.compile(rb"\b(" + b"|".join(re.escape(n.encode()) for n in sorted(names)) + rb")\s*\(")
-
-
-def scan_quota_calls(text: bytes, start: int, end: int, knowledge: Knowledge,
-                     pattern: re.Pattern, lines: LineIndex) -> list[QuotaCall]:
-    calls = []
-    for m in pattern.finditer(text, start, end):
-        a = knowledge.allocators[m.group(1).decode()]
-        line, col = lines.position(m.start(1))
-        if a.quota:
-            calls.append(QuotaCall(a.name, line, col, ""))
-            continue
-        args = split_arguments(text, m.end())
-        if a.quota_flag and args:
-            flags = b" ".join(args[0][0].split()).decode("utf-8", "replace")
-            calls.append(QuotaCall(a.name, line, col, f"flag:{a.quota_flag}:{flags}"))
-        elif a.quota_arg is not None and a.quota_arg < len(args):
-            value = args[a.quota_arg][0].strip().decode("utf-8", "replace")
-            calls.append(QuotaCall(a.name, line, col, f"true:{value}"))
-    return calls

@@ -14,11 +14,11 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 from analyzer import ir
+from analyzer.engine import Config, analyze
 from analyzer.frontend.base import get_frontend
 from analyzer.frontend.clang import ClangFrontend, db_flags, find_compile_db, mingw_available
 from analyzer.frontend.treesitter import TreeSitterFrontend
 from analyzer.knowledge import default_knowledge
-from analyzer.pipeline import analyze_source
 
 CORPUS = Path(__file__).parent / "corpus"
 LEDGER = CORPUS / "frontend_ledger.toml"
@@ -35,35 +35,34 @@ def ledger(headers: str) -> dict[tuple[str, int, str], str]:
     return out
 
 
+def all_findings(paths, frontend) -> list:
+    """Every finding, the whole-driver rules' (PT002, PT003, PT006) too."""
+    result = analyze([str(p) for p in paths], Config(jobs=1, frontend=frontend))
+    assert not [n for n in result.notifications if n.kind == "internal-error"]
+    return result.findings
+
+
+def findings(paths, frontend) -> set[tuple[str, int, str]]:
+    """(path relative to the corpus, line, rule) of every finding."""
+    return {(Path(f.path).resolve().relative_to(CORPUS).as_posix(), f.loc.line, f.rule_id)
+            for f in all_findings(paths, frontend)}
+
+
 def findings_of(path: Path, frontend) -> set[tuple[int, str]]:
-    import analyzer.pipeline as pipeline
-    original = pipeline.get_frontend
-    pipeline.get_frontend = lambda name, **kw: frontend
-    try:
-        report = analyze_source(str(path), path.read_bytes(), default_knowledge())
-    finally:
-        pipeline.get_frontend = original
-    return {(f.loc.line, f.rule_id) for f in report.findings}
+    return {(f.loc.line, f.rule_id) for f in all_findings([path], frontend)}
 
 
-def findings(path: Path, frontend) -> set[tuple[str, int, str]]:
-    rel = path.relative_to(CORPUS).as_posix()
-    return {(rel, line, rule) for line, rule in findings_of(path, frontend)}
-
-
-def compare(files, headers: str):
-    clang, ts = ClangFrontend(headers=headers), TreeSitterFrontend()
+def compare(paths, headers: str):
     allowed = ledger(headers)
+    ts, clang = findings(paths, "tree-sitter"), findings(paths, ClangFrontend(headers=headers))
     problems, seen = [], set()
-    for path in files:
-        a, b = findings(path, ts), findings(path, clang)
-        for key in sorted(a ^ b):
-            who = "clang" if key in b else "tree-sitter"
-            if allowed.get(key) == who:
-                seen.add(key)
-            else:
-                problems.append(f"{key}: only {who} reports it (not in the ledger)")
-    rels = {p.relative_to(CORPUS).as_posix() for p in files}
+    for key in sorted(ts ^ clang):
+        who = "clang" if key in clang else "tree-sitter"
+        if allowed.get(key) == who:
+            seen.add(key)
+        else:
+            problems.append(f"{key}: only {who} reports it (not in the ledger)")
+    rels = {f.relative_to(CORPUS).as_posix() for p in paths for f in ([p] if p.is_file() else p.rglob("*"))}
     for key in sorted(set(allowed) - seen):
         if key[0] in rels:
             problems.append(f"{key}: ledger entry no longer holds (both frontends agree)")
@@ -71,15 +70,15 @@ def compare(files, headers: str):
 
 
 def test_corpus_same_findings_with_shim_headers():
-    files = sorted(CORPUS.rglob("*.c")) + sorted(CORPUS.rglob("*.cpp"))
-    assert len(files) > 50
-    assert not compare(files, "shim")
+    cases = sorted(CORPUS.iterdir())
+    assert len(list(CORPUS.rglob("*.c"))) > 50
+    assert not compare([p for p in cases if p.is_dir()], "shim")
 
 
 def test_corpus_same_findings_with_mingw_headers():
     assert mingw_available(), "CI must install mingw-w64-x86-64-dev (apt)"
     # The mingw headers cost ~0.3 s a file: the clang cases plus a sample.
-    files = sorted((CORPUS / "clang").glob("*.c")) + sorted(CORPUS.glob("cpp/*.cpp")) \
+    files = [CORPUS / "clang", CORPUS / "cpp"] \
         + sorted(CORPUS.glob("pt001/pool3_*.c")) \
         + sorted(CORPUS.glob("pt001/mdl_*.c"))[:6]
     assert not compare(files, "mingw")
@@ -319,3 +318,94 @@ NTSTATUS CWidget::Start(ULONG Count)
         unit = ClangFrontend(headers=headers).parse_unit(str(path), src)
         assert [(f.name, f.fallback) for f in unit.functions] == [("CWidget::Start", True)], headers
         assert findings_of(path, ClangFrontend(headers=headers)) == {(6, "PT001")}
+
+
+# ------------------------------------------------------- constant arguments
+CONSTANTS_SAMPLE = b"""#include <ntddk.h>
+#include "tags_nobody_has.h"
+enum { EnumTag = 'mneE' };
+static const POOL_FLAGS QuotaFlags = POOL_FLAG_NON_PAGED | POOL_FLAG_USE_QUOTA;
+#define MACRO_TAG 'orcM'
+
+void Use(PMDL *mdl, PVOID buffer)
+{
+    PVOID a = ExAllocatePool2(QuotaFlags, 16, EnumTag);
+    PVOID b = ExAllocatePoolWithTag(NonPagedPoolNx, 16, (ULONG)MACRO_TAG);
+    *mdl = IoAllocateMdl(buffer, 16, FALSE, TRUE, NULL);
+    ExFreePoolWithTag(a, TAG_FROM_A_MISSING_HEADER);
+    ExFreePoolWithTag(b, MACRO_TAG);
+    ExFreePool(buffer);
+}
+"""
+
+
+def calls_in(fn) -> list[ir.Call]:
+    out, stack = [], [fn.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ir.Call):
+            out.append(node)
+        stack.extend(ir.children(node))
+    return sorted(out, key=lambda c: (c.name_loc.line, c.name_loc.col))
+
+
+@pytest.mark.parametrize("headers", ["shim", "mingw"])
+def test_clang_evaluates_the_tags_and_flags_the_rules_read(tmp_path, headers):
+    assert headers == "shim" or mingw_available(), "CI must install mingw-w64-x86-64-dev (apt)"
+    path = tmp_path / "constants.c"
+    path.write_bytes(CONSTANTS_SAMPLE)
+    unit = ClangFrontend(headers=headers).parse_unit(str(path), CONSTANTS_SAMPLE, None,
+                                                     default_knowledge().constant_args)
+    (fn,) = unit.functions
+    assert not fn.fallback           # mingw-w64 lacks ExAllocatePool2: pool2_api.h supplies it
+    got = {(c.name, c.name_loc.line): c.constants for c in calls_in(fn)}
+    assert got == {
+        ("ExAllocatePool2", 9): {0: 0x41, 2: int.from_bytes(b"mneE", "big")},
+        ("ExAllocatePoolWithTag", 10): {2: int.from_bytes(b"orcM", "big")},
+        ("IoAllocateMdl", 11): {3: 1},
+        # The missing header's tag is declared as a stand-in (value 0) by the
+        # recovery parse: no value rather than a wrong one.
+        ("ExFreePoolWithTag", 12): None,
+        ("ExFreePoolWithTag", 13): {1: int.from_bytes(b"orcM", "big")},
+        ("ExFreePool", 14): None,                # takes no tag
+    }
+    # Tree-sitter evaluates nothing.
+    ts = TreeSitterFrontend().parse_unit(str(path), CONSTANTS_SAMPLE, None, default_knowledge().constant_args)
+    assert all(c.constants is None for c in calls_in(ts.functions[0]))
+
+
+def test_quota_calls_are_decided_by_evaluated_flags_and_kept_as_text_otherwise():
+    from analyzer.quota import quota_calls
+    knowledge = default_knowledge()
+
+    def call(name, args, constants=None, line=1):
+        return ir.ExprStmt(ir.Call(ir.Name(name), [ir.Name(a) for a in args],
+                                   name_loc=ir.Loc(line, 5, line, 5 + len(name)), constants=constants))
+
+    body = ir.Block([
+        call("ExAllocatePool2", ["QuotaFlags", "n", "T"], {0: 0x41}, line=1),
+        call("ExAllocatePool2", ["PlainFlags", "n", "T"], {0: 0x40}, line=2),
+        call("ExAllocatePool2", ["UnknownFlags", "n", "T"], None, line=3),
+        call("IoAllocateIrp", ["n", "Charge"], {1: 1}, line=4),
+        call("IoAllocateIrp", ["n", "NoCharge"], {1: 0}, line=5),
+        call("ExAllocatePoolWithQuotaTag", ["NonPagedPoolNx", "n", "T"], line=6),
+        call("ExAllocatePoolWithTag", ["NonPagedPoolNx", "n", "T"], line=7),
+    ])
+    fn = ir.Function("F", [], body, ir.Loc(1, 1, 1, 2), "f.c")
+    assert [(q.line, q.routine, q.condition) for q in quota_calls(fn, knowledge)] == [
+        (1, "ExAllocatePool2", ""),
+        (3, "ExAllocatePool2", "flag:POOL_FLAG_USE_QUOTA:UnknownFlags"),
+        (4, "IoAllocateIrp", ""),
+        (6, "ExAllocatePoolWithQuotaTag", ""),
+    ]
+
+
+def test_function_class_annotations_keep_their_arguments():
+    # _Function_class_(KDEFERRED_ROUTINE) names the DPC role: clang's
+    # annotations must carry the argument, as tree-sitter's do.
+    src = (CORPUS / "pt003/function_class_dpc_table/driver.c").read_bytes()
+    path = CORPUS / "pt003/function_class_dpc_table/driver.c"
+    clang = {f.name: f.annotations for f in ClangFrontend(headers="shim").parse_unit(str(path), src).functions}
+    ts = {f.name: f.annotations for f in TreeSitterFrontend().parse_unit(str(path), src).functions}
+    assert clang == ts
+    assert "_Function_class_(KDEFERRED_ROUTINE)" in clang["MqRxQueueDpc"]

@@ -8,7 +8,7 @@ names, which the call graph needs.
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional, Protocol
+from typing import Callable, Mapping, Optional, Protocol
 
 from ..ir import Unit
 
@@ -30,7 +30,11 @@ Selector = Callable[[list[tuple[str, bytes]]], set[str]]
 class Frontend(Protocol):
     name: str
 
-    def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> Unit:
+    def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None,
+                   constant_args: Optional[Mapping[str, tuple[int, ...]]] = None) -> Unit:
+        """``constant_args`` (routine -> argument positions): a frontend that
+        can evaluate constant expressions sets those arguments' values on
+        each call's ``constants``."""
         ...
 
 

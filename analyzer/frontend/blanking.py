@@ -197,12 +197,12 @@ def _balanced(open_: bytes, close: bytes, stop: bytes, depth: int) -> re.Pattern
     return re.compile(inner, re.S)
 
 
-_ARGS = _balanced(b"(", b")", b"{};", 8)  # an argument list never holds { } ;
+ARGUMENTS = _balanced(b"(", b")", b"{};", 8)  # an argument list never holds { } ;
 _BLOCK = _balanced(b"{", b"}", b"", 16)
 _MAX_ARGS = 4096  # SAL arguments are short; never let one swallow a file.
 
 _DIRECTIVE_WORD = re.compile(rb"\#[ \t]*(\w*)")
-_COMMENT = re.compile(rb"/\*.*?(?:\*/|\Z)|//[^\n]*", re.S)
+COMMENT = re.compile(rb"/\*.*?(?:\*/|\Z)|//[^\n]*", re.S)
 _SKIP_SPACE = re.compile(rb"(?:\s|/\*.*?\*/|//[^\n]*)*", re.S)
 _WORD_BEFORE = re.compile(rb"\b(\w+)\s*\Z")
 _SIMPLE_DECLSPEC = re.compile(rb"__declspec\s*\(\s*\w+\s*\)")
@@ -421,7 +421,7 @@ def _args_end(src: bytes, pos: int) -> int:
         i += 1
     if i >= n or src[i] != 0x28:  # "("
         return pos
-    m = _ARGS.match(src, i, min(n, i + _MAX_ARGS))
+    m = ARGUMENTS.match(src, i, min(n, i + _MAX_ARGS))
     return m.end() if m else pos
 
 
@@ -519,7 +519,7 @@ class _Conditionals:
 
 def _truth(word: bytes, expr: bytes) -> bool | None:
     """Known value of a condition, or None when it depends on the build."""
-    text = re.sub(rb"\s+", b"", _COMMENT.sub(b" ", expr))
+    text = re.sub(rb"\s+", b"", COMMENT.sub(b" ", expr))
     if word == b"ifdef":
         text = b"defined(" + text + b")"
     elif word == b"ifndef":

@@ -31,13 +31,14 @@ import re
 import shlex
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from .. import ir
 from .base import Selector
 from .base import callee_names
 from .clang_native import (binary_operator, called_names, children, extent, in_main_file, integer_value, location, main_file_errors,
                            may_reach_main_file, span, token_spans, top_level, unary_operator)
+from .blanking import ARGUMENTS, COMMENT
 from .includes import MAX_FILES, is_kernel_mode, is_user_mode, leading_includes, reached_headers
 from .pch import PchCache
 from .tsparser import has_cplusplus_extension
@@ -45,10 +46,12 @@ from .tsparser import has_cplusplus_extension
 SHIM_DIR = Path(__file__).resolve().parent
 SHIM = SHIM_DIR / "wdk_shim.h"
 WDF_SHIM = SHIM_DIR / "wdf_shim.h"
+POOL2_API = SHIM_DIR / "pool2_api.h"
 MINGW_ROOT = Path("/usr/x86_64-w64-mingw32/include")
 VIRTUAL = "/__pooltrack__"          # unsaved (in-memory) files live here
 VIRTUAL_INC = VIRTUAL + "/include"
 PRELUDE = VIRTUAL + "/prelude.h"
+KERNEL_PREFIX = VIRTUAL + "/kernel_headers.h"
 # libclang's wheel ships no compiler resource headers; mingw's intrin.h wants these.
 _INTRINSIC_STUBS = ("mm_malloc.h", "x86intrin.h", "cpuid.h", "mmintrin.h", "mm3dnow.h",
                     "xmmintrin.h", "emmintrin.h", "pmmintrin.h", "immintrin.h", "ammintrin.h",
@@ -227,8 +230,7 @@ class ClangFrontend:
         j = header_args.index(PRELUDE)
         del header_args[j - 1:j + 1]
         header_args += _ALLOW_PCH_ERRORS
-        wdf = any(h.rsplit("/", 1)[-1] == "wdf.h" for h in headers)
-        text = b"#include <ntifs.h>\n" + (b"#include <wdf.h>\n" if wdf else b"")
+        text = kernel_prefix(headers)
         directory = os.path.dirname(path)
         opening_end, opening = leading_includes(src, directory, _SYSTEM_DIRS)
         extra: list[str] = []
@@ -245,8 +247,8 @@ class ClangFrontend:
         inputs = [(n, c) for n, c in unsaved if n in fixed]
         if self._index is None:
             self._index = _cindex().Index.create()
-        pch = self._pch.get(self._index, VIRTUAL + "/kernel_headers.h", text, header_args + extra, inputs,
-                            [MINGW_ROOT / "ddk" / n for n in ("ntifs.h", "ntddk.h", "wdm.h")] + [WDF_SHIM]
+        pch = self._pch.get(self._index, KERNEL_PREFIX, text, header_args + extra, inputs,
+                            [MINGW_ROOT / "ddk" / n for n in ("ntifs.h", "ntddk.h", "wdm.h")] + [WDF_SHIM, POOL2_API]
                             + (project if extra else []))
         return pch, opening_end, extra
 
@@ -298,9 +300,17 @@ class ClangFrontend:
                 return tu, abspath
             self._pch.forget(pch)
             self._last_pch = None
+        if mode == "mingw" and is_kernel_mode(headers):
+            # What the PCH would have held, read from the headers instead.
+            i = args.index(PRELUDE) - 1
+            args = args[:i] + ["-include", KERNEL_PREFIX] + args[i:]
+            unsaved = unsaved + [(KERNEL_PREFIX, kernel_prefix(headers))]
         return self._index.parse(abspath, args=args, unsaved_files=unsaved, options=options), abspath
 
-    def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
+    def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None,
+                   constant_args: Optional[Mapping[str, tuple[int, ...]]] = None) -> ir.Unit:
+        """``constant_args``: routine -> the arguments whose constant values
+        the rules read (tags, flags); each call of one gets ``Call.constants``."""
         if not _BODY.search(src):
             # No function body: only declarations, #defines and role
             # declarations, which tree-sitter reads as well (precomp.h files
@@ -313,25 +323,19 @@ class ClangFrontend:
         try:
             tu, abspath = self._parse(path, src, b"", headers)
             # Recovery costs a parse: only when a function the analysis wants has errors.
-            unit = _Lowerer(path, abspath, src, tu).unit(select, unless_wanted_broken=True)
+            unit = _Lowerer(path, abspath, src, tu, constant_args).unit(select, unless_wanted_broken=True)
             if unit is None:
-                tu, abspath = self._recover(path, src, headers, tu)
-                unit = _Lowerer(path, abspath, src, tu).unit(select)
+                tu, abspath, declared = self._recover(path, src, headers, tu)
+                # A declared stand-in (`enum { POOL_FLAG_NON_PAGED };`) is 0:
+                # no constant that uses one has a value worth reading.
+                lowerer = _Lowerer(path, abspath, src, tu, constant_args)
+                lowerer.stand_ins = frozenset(_STAND_IN.findall(declared.decode()))
+                unit = lowerer.unit(select)
         except _cindex().TranslationUnitLoadError:
             # libclang gave up on the file (two WDF framework headers do):
             # tree-sitter lowers it rather than losing it.
             return _tree_sitter_unit(path, src, select)
         return unit
-
-    def parse_tu(self, path: str, src: bytes, headers: Optional[set[str]] = None):
-        """Parse; when names are missing (headers the shim or mingw lack),
-        declare them (identifiers as int constants, type names as opaque
-        pointers) and parse once more, so one missing constant does not cost
-        a function its analysis."""
-        if headers is None:
-            headers = reached_headers(path, src, self.include_dirs)
-        tu, _ = self._parse(path, src, b"", headers)
-        return self._recover(path, src, headers, tu)
 
     def _recover(self, path: str, src: bytes, headers: set[str], tu):
         abspath = os.path.abspath(path)
@@ -344,7 +348,16 @@ class ClangFrontend:
                 break
             extra += more
             tu, abspath = self._parse(path, src, extra, headers)
-        return tu, abspath
+        return tu, abspath, extra
+
+
+def kernel_prefix(headers: set[str]) -> bytes:
+    """What a kernel-mode file sees before its own text in the mingw-w64
+    mode, from the PCH or not: ntifs.h (it includes ntddk.h and wdm.h), the
+    newer pool API mingw-w64 lacks, and the KMDF shim when wdf.h is reached."""
+    wdf = any(h.rsplit("/", 1)[-1] == "wdf.h" for h in headers)
+    return (b"#include <ntifs.h>\n" + f'#include "{POOL2_API}"\n'.encode()
+            + (b"#include <wdf.h>\n" if wdf else b""))
 
 
 # Every function body follows a `)`; a file without one has no body.
@@ -404,6 +417,9 @@ def recovery_declarations(tu, abspath: str, src: bytes = b"") -> bytes:
     return "".join(out).encode()
 
 
+_STAND_IN = re.compile(r"^enum \{ (\w+) \};$", re.M)     # recovery_declarations' constants
+
+
 _EXPORT_DECORATION = re.compile(rb"^[ \t]*([A-Z][A-Z0-9_]*_(?:API|CODE_SEG))\s+(?=[A-Za-z_])", re.M)
 
 
@@ -433,8 +449,10 @@ def sal_prelude(src: bytes) -> bytes:
 
 # ===================================================================== lowering
 class _Lowerer:
-    def __init__(self, path: str, abspath: str, src: bytes, tu):
+    def __init__(self, path: str, abspath: str, src: bytes, tu, constant_args: Optional[Mapping] = None):
         self.ci = _cindex()
+        self.constant_args = constant_args      # routine -> arguments whose values to evaluate
+        self.stand_ins: frozenset[str] = frozenset()     # names the recovery parse declared
         self.K = self.ci.CursorKind
         self.path = path
         self.abspath = abspath
@@ -692,8 +710,21 @@ class _Lowerer:
         return names
 
     def _annotations(self, start: int, body_start: int) -> list[str]:
-        head = self.src[max(0, start - 400):body_start]
-        return [m.decode("utf-8", "replace") for m, _ in _SAL.findall(head)] if b"_" in head else []
+        """The SAL annotations of a definition, with their arguments
+        (``_Function_class_(KDEFERRED_ROUTINE)`` names a role), as the
+        tree-sitter frontend gives them: from the end of the previous
+        declaration (clang's extent starts after annotations that expand to
+        nothing) to the body."""
+        lookback = max(0, start - 2000)
+        head = COMMENT.sub(lambda m: b" " * len(m.group()), self.src[lookback:body_start])
+        if b"_" not in head:
+            return []
+        head = head[max(head.rfind(b";", 0, start - lookback), head.rfind(b"}", 0, start - lookback)) + 1:]
+        out = []
+        for m in _SAL.finditer(head):
+            args = ARGUMENTS.match(head, m.end() - 1) if m.group(2) else None
+            out.append(head[m.start(1):args.end() if args else m.end(1)].decode("utf-8", "replace"))
+        return out
 
     def _type_text(self, t) -> tuple[str, bool, bool]:
         """(base type as written, is_array, is_pointer) for a declared type."""
@@ -960,6 +991,9 @@ class _Lowerer:
                 return ir.Opaque(self.text(c), loc)
             callee = self.expr(ch[0])
             call = ir.Call(callee, [self.expr(a) for a in ch[1:]], loc, self._name_loc(ch[0], r))
+            wanted = self.constant_args.get(call.name) if self.constant_args else None
+            if wanted:
+                call.constants = self._constants(ch[1:], wanted)
             return call
         if kind == K.MEMBER_REF_EXPR:
             ch = [x for x in children(c) if x.kind.is_expression()]
@@ -1025,6 +1059,17 @@ class _Lowerer:
         if kind == K.INIT_LIST_EXPR:
             return ir.InitList([self.expr(x) for x in children(c) if x.kind.is_expression()], loc)
         return ir.Opaque(self.text(c), loc)
+
+    def _constants(self, args, wanted: tuple[int, ...]) -> Optional[dict[int, int]]:
+        """Values of the wanted arguments that are integer constant
+        expressions (a tag through a macro, an enum or a constexpr; flags)."""
+        values = {i: integer_value(args[i]) for i in wanted if i < len(args)}
+        values = {i: v for i, v in values.items() if v is not None}
+        if self.stand_ins:
+            values = {i: v for i, v in values.items() if not any(
+                x.kind == self.K.DECL_REF_EXPR and x.spelling in self.stand_ins
+                for x in args[i].walk_preorder())}
+        return values or None
 
     def _name_loc(self, c, r) -> ir.Loc:
         """Where a name (or a call's callee) is: the macro's name when it came

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator, NamedTuple
 
 
 def bind(name: str, argtypes: list, restype):
@@ -153,9 +153,8 @@ def may_reach_main_file(cursor) -> bool:
     end = lib["end"](lib["extent"](cursor))
     if lib["in_main"](end):
         return True
-    calls = _diagnostic_calls()
     file = ctypes.c_void_p()
-    calls[4](end, ctypes.byref(file), None, None, None)
+    _diagnostic_calls().expansion(end, ctypes.byref(file), None, None, None)
     return not file.value
 
 
@@ -164,21 +163,34 @@ def in_main_file(cursor) -> bool:
     return bool(lib["in_main"](lib["location"](cursor)))
 
 
+class _DiagnosticCalls(NamedTuple):
+    count: Callable
+    get: Callable
+    severity: Callable
+    where: Callable
+    expansion: Callable
+    get_file: Callable
+    dispose: Callable
+    spelling: Callable
+    text: Callable
+
+
 @lru_cache(maxsize=1)
-def _diagnostic_calls():
+def _diagnostic_calls() -> _DiagnosticCalls:
     import clang.cindex as ci
 
     uint_p = ctypes.POINTER(ctypes.c_uint)
-    return (bind("clang_getNumDiagnostics", [ci.TranslationUnit], ctypes.c_uint),
-            bind("clang_getDiagnostic", [ci.TranslationUnit, ctypes.c_uint], ctypes.c_void_p),
-            bind("clang_getDiagnosticSeverity", [ctypes.c_void_p], ctypes.c_int),
-            bind("clang_getDiagnosticLocation", [ctypes.c_void_p], ci.SourceLocation),
-            bind("clang_getExpansionLocation",
-                 [ci.SourceLocation, ctypes.POINTER(ctypes.c_void_p), uint_p, uint_p, uint_p], None),
-            bind("clang_getFile", [ci.TranslationUnit, ctypes.c_char_p], ctypes.c_void_p),
-            bind("clang_disposeDiagnostic", [ctypes.c_void_p], None),
-            bind("clang_getDiagnosticSpelling", [ctypes.c_void_p], ci._CXString),
-            ci._CXString.from_result)
+    return _DiagnosticCalls(
+        bind("clang_getNumDiagnostics", [ci.TranslationUnit], ctypes.c_uint),
+        bind("clang_getDiagnostic", [ci.TranslationUnit, ctypes.c_uint], ctypes.c_void_p),
+        bind("clang_getDiagnosticSeverity", [ctypes.c_void_p], ctypes.c_int),
+        bind("clang_getDiagnosticLocation", [ctypes.c_void_p], ci.SourceLocation),
+        bind("clang_getExpansionLocation",
+             [ci.SourceLocation, ctypes.POINTER(ctypes.c_void_p), uint_p, uint_p, uint_p], None),
+        bind("clang_getFile", [ci.TranslationUnit, ctypes.c_char_p], ctypes.c_void_p),
+        bind("clang_disposeDiagnostic", [ctypes.c_void_p], None),
+        bind("clang_getDiagnosticSpelling", [ctypes.c_void_p], ci._CXString),
+        ci._CXString.from_result)
 
 
 def main_file_errors(tu) -> list[tuple[int, int, str]]:
@@ -204,46 +216,62 @@ def main_file_errors(tu) -> list[tuple[int, int, str]]:
     return out
 
 
+class _OperatorCalls(NamedTuple):
+    binary_kind: Callable
+    binary_spelling: Callable
+    unary_kind: Callable
+    unary_spelling: Callable
+    evaluate: Callable
+    result_kind: Callable
+    as_long_long: Callable
+    dispose: Callable
+    text: Callable
+
+
 @lru_cache(maxsize=1)
-def _operator_calls():
+def _operator_calls() -> _OperatorCalls:
     import clang.cindex as ci
 
-    return (bind("clang_getCursorBinaryOperatorKind", [ci.Cursor], ctypes.c_int),
-            bind("clang_getBinaryOperatorKindSpelling", [ctypes.c_int], ci._CXString),
-            bind("clang_getCursorUnaryOperatorKind", [ci.Cursor], ctypes.c_int),
-            bind("clang_getUnaryOperatorKindSpelling", [ctypes.c_int], ci._CXString),
-            bind("clang_Cursor_Evaluate", [ci.Cursor], ctypes.c_void_p),
-            bind("clang_EvalResult_getKind", [ctypes.c_void_p], ctypes.c_int),
-            bind("clang_EvalResult_getAsLongLong", [ctypes.c_void_p], ctypes.c_longlong),
-            bind("clang_EvalResult_dispose", [ctypes.c_void_p], None),
-            ci._CXString.from_result)
+    return _OperatorCalls(
+        bind("clang_getCursorBinaryOperatorKind", [ci.Cursor], ctypes.c_int),
+        bind("clang_getBinaryOperatorKindSpelling", [ctypes.c_int], ci._CXString),
+        bind("clang_getCursorUnaryOperatorKind", [ci.Cursor], ctypes.c_int),
+        bind("clang_getUnaryOperatorKindSpelling", [ctypes.c_int], ci._CXString),
+        bind("clang_Cursor_Evaluate", [ci.Cursor], ctypes.c_void_p),
+        bind("clang_EvalResult_getKind", [ctypes.c_void_p], ctypes.c_int),
+        bind("clang_EvalResult_getAsLongLong", [ctypes.c_void_p], ctypes.c_longlong),
+        bind("clang_EvalResult_dispose", [ctypes.c_void_p], None),
+        ci._CXString.from_result)
 
 
 @lru_cache(maxsize=None)
 def _spelling(unary: bool, kind: int) -> str:
     calls = _operator_calls()
-    return calls[8](calls[3 if unary else 1](kind))
+    return calls.text((calls.unary_spelling if unary else calls.binary_spelling)(kind))
 
 
 def binary_operator(cursor) -> str:
     """The operator of a binary or compound-assignment expression, from
     clang (the source text between the operands is not the operator inside
     a macro expansion)."""
-    return _spelling(False, _operator_calls()[0](cursor))
+    return _spelling(False, _operator_calls().binary_kind(cursor))
 
 
 def unary_operator(cursor) -> str:
     """"++", "!", "&", "*", ... (pre and post increments spell alike)."""
-    return _spelling(True, _operator_calls()[2](cursor))
+    return _spelling(True, _operator_calls().unary_kind(cursor))
+
+
+_CXEVAL_INT = 1
 
 
 def integer_value(cursor):
     """The value of an integer constant expression, or None."""
     calls = _operator_calls()
-    result = calls[4](cursor)
+    result = calls.evaluate(cursor)
     if not result:
         return None
     try:
-        return calls[6](result) if calls[5](result) == 1 else None      # CXEval_Int
+        return calls.as_long_long(result) if calls.result_kind(result) == _CXEVAL_INT else None
     finally:
-        calls[7](result)
+        calls.dispose(result)

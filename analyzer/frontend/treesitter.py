@@ -20,7 +20,9 @@ BOUND_HITS = (TOO_DEEP, OVER_PARSE_BUDGET)  # errors that are bounds, not bad sy
 class TreeSitterFrontend:
     name = "tree-sitter"
 
-    def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None) -> ir.Unit:
+    def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None,
+                   constant_args=None) -> ir.Unit:
+        # constant_args: without a preprocessor no constant can be evaluated.
         try:
             parsed = parse(src, path=path)
         except ParseBudgetExceeded as exc:

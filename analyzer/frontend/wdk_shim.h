@@ -234,32 +234,12 @@ typedef enum _POOL_TYPE {
 } POOL_TYPE;
 #define POOL_NX_ALLOCATION 512
 #define POOL_RAISE_IF_ALLOCATION_FAILURE 16
-typedef ULONG64 POOL_FLAGS;
-#define POOL_FLAG_REQUIRED_START 0x0000000000000001ULL
-#define POOL_FLAG_USE_QUOTA 0x0000000000000001ULL
-#define POOL_FLAG_UNINITIALIZED 0x0000000000000002ULL
-#define POOL_FLAG_SESSION 0x0000000000000004ULL
-#define POOL_FLAG_CACHE_ALIGNED 0x0000000000000008ULL
-#define POOL_FLAG_RAISE_ON_FAILURE 0x0000000000000020ULL
-#define POOL_FLAG_NON_PAGED 0x0000000000000040ULL
-#define POOL_FLAG_NON_PAGED_EXECUTE 0x0000000000000080ULL
-#define POOL_FLAG_PAGED 0x0000000000000100ULL
 typedef enum _EX_POOL_PRIORITY {
     LowPoolPriority, LowPoolPrioritySpecialPoolOverrun = 8, LowPoolPrioritySpecialPoolUnderrun = 9,
     NormalPoolPriority = 16, NormalPoolPrioritySpecialPoolOverrun = 24,
     NormalPoolPrioritySpecialPoolUnderrun = 25, HighPoolPriority = 32,
     HighPoolPrioritySpecialPoolOverrun = 40, HighPoolPrioritySpecialPoolUnderrun = 41
 } EX_POOL_PRIORITY;
-typedef enum _POOL_EXTENDED_PARAMETER_TYPE {
-    PoolExtendedParameterInvalidType = 0, PoolExtendedParameterPriority,
-    PoolExtendedParameterSecurePool, PoolExtendedParameterNumaNode, PoolExtendedParameterMax
-} POOL_EXTENDED_PARAMETER_TYPE;
-typedef struct _POOL_EXTENDED_PARAMETER {
-    struct { ULONG64 Type : 8; ULONG64 Optional : 1; ULONG64 Reserved : 55; };
-    union { ULONG64 Reserved2; PVOID Reserved3; EX_POOL_PRIORITY Priority; PVOID SecurePoolParams;
-            ULONG PreferredNode; };
-} POOL_EXTENDED_PARAMETER, *PPOOL_EXTENDED_PARAMETER;
-typedef const POOL_EXTENDED_PARAMETER *PCPOOL_EXTENDED_PARAMETER;
 typedef enum _MM_PAGE_PRIORITY { LowPagePriority, NormalPagePriority = 16, HighPagePriority = 32 }
     MM_PAGE_PRIORITY;
 #define MdlMappingNoWrite 0x80000000
@@ -558,16 +538,9 @@ PVOID ExAllocatePoolWithTagPriority(POOL_TYPE PoolType, SIZE_T NumberOfBytes, UL
                                     EX_POOL_PRIORITY Priority);
 PVOID ExAllocatePoolWithQuota(POOL_TYPE PoolType, SIZE_T NumberOfBytes);
 PVOID ExAllocatePoolWithQuotaTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePoolZero(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePoolUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePoolQuotaZero(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePoolQuotaUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag);
-PVOID ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag,
-                      PCPOOL_EXTENDED_PARAMETER ExtendedParameters, ULONG Count);
+#include "pool2_api.h"      /* ExAllocatePool2 and friends: shared with the mingw-w64 mode */
 void ExFreePool(PVOID P);
 void ExFreePoolWithTag(PVOID P, ULONG Tag);
-void ExFreePool2(PVOID P, ULONG Tag, PCPOOL_EXTENDED_PARAMETER ExtendedParameters, ULONG Count);
 
 void ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Allocate, PVOID Free,
                                      ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
