@@ -409,3 +409,30 @@ def test_function_class_annotations_keep_their_arguments():
     ts = {f.name: f.annotations for f in TreeSitterFrontend().parse_unit(str(path), src).functions}
     assert clang == ts
     assert "_Function_class_(KDEFERRED_ROUTINE)" in clang["MqRxQueueDpc"]
+
+
+def test_a_file_whose_headers_are_not_found_still_gets_the_kernel_headers(tmp_path):
+    # Windows sources include "Driver.h" as "driver.h"; on a case-sensitive
+    # file system nothing is reached, neither kernel nor user mode: under the
+    # mingw-w64 headers such a file is read as kernel code.
+    assert mingw_available(), "CI must install mingw-w64-x86-64-dev (apt)"
+    src = b"""#include "missing_precomp.h"
+NTSTATUS Fill(PIRP Irp, SIZE_T n)
+{
+    PVOID p = ExAllocatePool2(POOL_FLAG_NON_PAGED, n, 'lliF');
+    if (p == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    Irp->AssociatedIrp.SystemBuffer = p;
+    return STATUS_SUCCESS;
+}
+"""
+    path = tmp_path / "fill.c"
+    path.write_bytes(src)
+    for precompile in (True, False):
+        unit = ClangFrontend(headers="mingw", precompile=precompile).parse_unit(
+            str(path), src, None, default_knowledge().constant_args)
+        (fn,) = unit.functions
+        assert not fn.fallback and not fn.has_error, precompile
+        (alloc,) = [c for c in calls_in(fn) if c.name == "ExAllocatePool2"]
+        assert alloc.constants == {0: 0x40, 2: int.from_bytes(b"lliF", "big")}

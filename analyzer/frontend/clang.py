@@ -39,7 +39,7 @@ from .base import callee_names
 from .clang_native import (binary_operator, called_names, children, extent, in_main_file, integer_value, location, main_file_errors,
                            may_reach_main_file, span, token_spans, top_level, unary_operator)
 from .blanking import ARGUMENTS, COMMENT
-from .includes import MAX_FILES, is_kernel_mode, is_user_mode, leading_includes, reached_headers
+from .includes import MAX_FILES, is_user_mode, leading_includes, reached_headers
 from .pch import PchCache
 from .tsparser import has_cplusplus_extension
 
@@ -217,13 +217,13 @@ class ClangFrontend:
 
     def _plan_pch(self, path: str, src: bytes, args: list[str], unsaved: list[tuple[str, bytes]], mode: str,
                   headers: set[str]) -> tuple[Optional[str], int, list[str]]:
-        """A PCH for a file that reaches a kernel header: the mingw-w64
-        kernel headers (ntifs.h, which includes ntddk.h and wdm.h; the KMDF
-        shim when wdf.h is reached), plus the project headers the file opens
-        with when a sibling file opens with the same ones (a shared
-        precomp.h).  Returns (PCH or None, where the opening includes end
+        """A PCH for a file that is not user-mode code (it reaches a kernel
+        header, or none pooltrack can find: "driver.h" written for
+        "Driver.h"): the kernel prefix (kernel_prefix), plus the project
+        headers the file opens with when a sibling file opens with the same
+        ones (a shared precomp.h).  Returns (PCH or None, where the opening includes end
         (0 without them), extra arguments for the parse)."""
-        if self._pch is None or mode != "mingw" or not is_kernel_mode(headers):
+        if self._pch is None or mode != "mingw" or is_user_mode(headers):
             return None, 0, []
         i = args.index("-x")
         header_args = args[:i + 1] + [args[i + 1] + "-header"] + args[i + 2:]
@@ -300,7 +300,7 @@ class ClangFrontend:
                 return tu, abspath
             self._pch.forget(pch)
             self._last_pch = None
-        if mode == "mingw" and is_kernel_mode(headers):
+        if mode == "mingw" and not is_user_mode(headers):
             # What the PCH would have held, read from the headers instead.
             i = args.index(PRELUDE) - 1
             args = args[:i] + ["-include", KERNEL_PREFIX] + args[i:]
@@ -352,9 +352,10 @@ class ClangFrontend:
 
 
 def kernel_prefix(headers: set[str]) -> bytes:
-    """What a kernel-mode file sees before its own text in the mingw-w64
+    """What a file clang parses sees before its own text in the mingw-w64
     mode, from the PCH or not: ntifs.h (it includes ntddk.h and wdm.h), the
-    newer pool API mingw-w64 lacks, and the KMDF shim when wdf.h is reached."""
+    newer pool API mingw-w64 lacks, and the KMDF shim when wdf.h is reached.
+    (User-mode files never get here: tree-sitter lowers them.)"""
     wdf = any(h.rsplit("/", 1)[-1] == "wdf.h" for h in headers)
     return (b"#include <ntifs.h>\n" + f'#include "{POOL2_API}"\n'.encode()
             + (b"#include <wdf.h>\n" if wdf else b""))
