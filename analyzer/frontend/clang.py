@@ -379,7 +379,10 @@ def _tree_sitter_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.U
 
 
 _UNDECLARED = re.compile(r"use of undeclared identifier '(\w+)'")
-_UNKNOWN_SCOPE = re.compile(r"use of undeclared identifier '(\w+)'|'(\w+)' is not a class, namespace, or enumeration")
+# "'CWidget' (aka '__pooltrack_CWidget *') is not a class": the recovery
+# parse declared the name as a type.
+_UNKNOWN_SCOPE = re.compile(r"use of undeclared identifier '(\w+)'"
+                            r"|'(\w+)'(?: \(aka '[^']*'\))? is not a class, namespace, or enumeration")
 _UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
 
 
