@@ -446,3 +446,57 @@ NTSTATUS Fill(PIRP Irp, SIZE_T n)
         assert not fn.fallback and not fn.has_error, precompile
         (alloc,) = [c for c in calls_in(fn) if c.name == "ExAllocatePool2"]
         assert alloc.constants == {0: 0x40, 2: int.from_bytes(b"lliF", "big")}
+
+
+def test_a_qualified_name_over_two_lines_is_one_name_in_both_frontends(tmp_path):
+    # Windows C++ sources often break `CDevice::` and `Initialize` over two
+    # lines; tree-sitter kept the line break in the name, so no caller and no
+    # clang-lowered file could ever match it.
+    src = b"""#include <ntddk.h>
+class CDevice { public: NTSTATUS Initialize(); NTSTATUS Start(); ~CDevice(); };
+NTSTATUS
+CDevice::
+Initialize (
+    VOID
+    )
+{
+    return STATUS_SUCCESS;
+}
+NTSTATUS
+CDevice::
+    Start()
+{
+    return STATUS_SUCCESS;
+}
+CDevice::~
+CDevice()
+{
+}
+"""
+    path = tmp_path / "device.cpp"
+    path.write_bytes(src)
+    expected = ["CDevice::Initialize", "CDevice::Start", "CDevice::~CDevice"]
+    assert [f.name for f in TreeSitterFrontend().parse_unit(str(path), src).functions] == expected
+    assert [f.name for f in ClangFrontend(headers="shim").parse_unit(str(path), src).functions] == expected
+
+
+def test_methods_of_a_class_only_declared_forward_are_lowered_by_tree_sitter(tmp_path):
+    # `class CCapturePin;` and the header with the class body is missing:
+    # "incomplete type 'CCapturePin' named in nested name specifier".
+    src = b"""#include <ntddk.h>
+class CCapturePin;
+NTSTATUS CCapturePin::Start(SIZE_T n)
+{
+    PVOID frame = ExAllocatePool2(POOL_FLAG_NON_PAGED, n, 'nipC');
+    if (frame == nullptr) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    return STATUS_SUCCESS;
+}
+"""
+    path = tmp_path / "capture.cpp"
+    path.write_bytes(src)
+    for headers in ("shim", "mingw"):
+        unit = ClangFrontend(headers=headers).parse_unit(str(path), src)
+        assert [(f.name, f.fallback) for f in unit.functions] == [("CCapturePin::Start", True)], headers
+        assert findings_of(path, ClangFrontend(headers=headers)) == {(5, "PT001")}

@@ -408,6 +408,8 @@ class _Scanner:
     def _statement_starts(self, pos: int) -> bool:
         """Whether a statement may start at ``pos`` (after ; { } : or a directive)."""
         i = _prev_index(self.src, pos)
+        if self.src[i - 1:i + 1] == b"::":
+            return False            # `CDevice::` then `    Initialize()`: a qualified name
         return i < self.last_break or self.src[i:i + 1] in _STATEMENT_END
 
 

@@ -380,9 +380,10 @@ def _tree_sitter_unit(path: str, src: bytes, select: Optional[Selector]) -> ir.U
 
 _UNDECLARED = re.compile(r"use of undeclared identifier '(\w+)'")
 # "'CWidget' (aka '__pooltrack_CWidget *') is not a class": the recovery
-# parse declared the name as a type.
+# parse declared the name as a type; "incomplete type": only forward-declared.
 _UNKNOWN_SCOPE = re.compile(r"use of undeclared identifier '(\w+)'"
-                            r"|'(\w+)'(?: \(aka '[^']*'\))? is not a class, namespace, or enumeration")
+                            r"|'(\w+)'(?: \(aka '[^']*'\))? is not a class, namespace, or enumeration"
+                            r"|incomplete type '(\w+)' named in nested name specifier")
 _UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
 
 
@@ -561,7 +562,7 @@ class _Lowerer:
         # is not a class" once recovery declared it): clang drops the whole
         # definition.
         unknown_classes = {name for _, _, message in errors for m in [_UNKNOWN_SCOPE.search(message)] if m
-                           for name in [m.group(1) or m.group(2)] if (name + "::").encode() in self.src} \
+                           for name in [m.group(1) or m.group(2) or m.group(3)] if (name + "::").encode() in self.src} \
             if self.cplusplus else set()
         fallback, lost = self._tree_sitter_fallback(
             {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)},

@@ -175,7 +175,8 @@ class _Lowerer:
         body_node = node.child_by_field_name("body")
         if body_node is None:
             return None
-        name = self.text(name_node)
+        # `CDevice::\n    Initialize` is CDevice::Initialize, as callers and clang spell it.
+        name = _QUALIFIER_SPACE.sub(lambda m: m.group().strip(), self.text(name_node))
         body_bytes = self.src[body_node.start_byte:body_node.end_byte]
         type_node = node.child_by_field_name("type")
         is_static = any(c.type == "storage_class_specifier" and self.text(c) == "static"
@@ -567,6 +568,9 @@ def _first_of(node, kind: str):
         if child.type == kind:
             return child
     return None
+
+
+_QUALIFIER_SPACE = re.compile(r"\s*::\s*|~\s+")
 
 
 def _body_start(node) -> int:
