@@ -197,6 +197,16 @@ class Transfer:
             self.sites.append(Site(call, routine, family, f"{routine}#{n}", tag, call.constant(tag_arg)))
         return self._site_of[key]
 
+    def summary_of(self, name: str) -> tuple[str, Optional[Summary]]:
+        """(the callee's name, its summary); inside a method, an unqualified
+        name is the class's own member first (frontend.base.member_callees)."""
+        scope, sep, _ = self.function.rpartition("::")
+        if sep and "::" not in name:
+            member = f"{scope}::{name}"
+            if member in self.summaries:
+                return member, self.summaries[member]
+        return name, self.summaries.get(name)
+
     def location(self, e):
         return raw_location(e, self.types, self.locals, self.statics, self.function)
 
@@ -407,9 +417,9 @@ class Transfer:
         if name in k.releases:
             self.release(st, e, k.releases[name], values)
             return None
-        summary = self.summaries.get(name) if name else None
+        routine, summary = self.summary_of(name) if name else (name, None)
         if summary is not None:
-            return self.apply_summary(st, e, summary, values)
+            return self.apply_summary(st, e, summary, values, routine)
         if name in k.handoffs:
             head = k.list_inserts.get(name)
             for i in k.handoffs[name]:
@@ -569,7 +579,7 @@ class Transfer:
             st.set_status(site, FREED)
         self.on_event(st, "release", site, e, r)
 
-    def apply_summary(self, st: State, e: ir.Call, summary: Summary, values):
+    def apply_summary(self, st: State, e: ir.Call, summary: Summary, values, routine: str):
         stores = dict(summary.stores)
         conditional = None
         for i, (arg, value) in enumerate(zip(e.args, values)):
@@ -577,7 +587,7 @@ class Transfer:
             if effect == "frees":
                 location = self.location(arg)
                 if location is not None:
-                    self.facts.releases.add(ReleaseFact(location, e.name_loc, e.name or ""))
+                    self.facts.releases.add(ReleaseFact(location, e.name_loc, routine))
                 if value is not None and value[0] == "obj" and (
                         st.objs[value[1]][1] in OWNED or _param_after_handoff(*value[1:2], st.objs[value[1]][1])):
                     st.set_status(value[1], FREED)
@@ -600,7 +610,7 @@ class Transfer:
                             self.record_store(st, s, None, e.name_loc, location=stores[i])
                 self.escape_arg(st, arg, value)
         if summary.returns:
-            site = self.site(e, e.name, summary.returns)
+            site = self.site(e, routine, summary.returns)
             st.objs[site] = (summary.returns, ALLOC)
             st._key = None
             self.on_event(st, "alloc", site)

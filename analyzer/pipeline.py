@@ -12,7 +12,7 @@ from .cfg import build_cfg
 from .checks import alloc_leak, free_mismatch
 from .explore import Limits, explore
 from .findings import Finding, Notification
-from .frontend.base import callee_names, get_frontend
+from .frontend.base import callee_names, get_frontend, member_callees
 from .knowledge import Knowledge
 from .facts import ContextHandoff, FunctionInfo, Registration
 from .ir import Loc
@@ -84,7 +84,7 @@ def select_functions(knowledge: Knowledge, extra: frozenset[str] = frozenset()):
         chosen = {name for name, body in index if pattern.search(body)}
         if not chosen:
             return chosen
-        callees = {name: callee_names(body) for name, body in index}
+        callees = {name: member_callees(name, callee_names(body)) for name, body in index}
         changed = True
         while changed:
             changed = False

@@ -500,3 +500,31 @@ NTSTATUS CCapturePin::Start(SIZE_T n)
         unit = ClangFrontend(headers=headers).parse_unit(str(path), src)
         assert [(f.name, f.fallback) for f in unit.functions] == [("CCapturePin::Start", True)], headers
         assert findings_of(path, ClangFrontend(headers=headers)) == {(5, "PT001")}
+
+
+def test_member_callees_add_the_class_member_an_unqualified_call_may_mean():
+    from analyzer.frontend.base import member_callees
+    assert member_callees("CPool::Twice", frozenset({"Grab", "CPool::Drop", "ExFreePool"})) == frozenset(
+        {"Grab", "CPool::Grab", "CPool::Drop", "ExFreePool", "CPool::ExFreePool"})
+    assert member_callees("Use", frozenset({"Grab"})) == frozenset({"Grab"})
+    assert member_callees("ns::CPool::Twice", frozenset({"Grab"})) == frozenset({"Grab", "ns::CPool::Grab"})
+
+
+@pytest.mark.parametrize("declaration", [b"FxAutoIrp irp(pIrp);", b"FxAutoIrp irp(pIrp, 0);",
+                                         b"FxAutoIrp irp(pIrp, IRP_TAG);"])
+def test_a_constructed_local_takes_its_arguments_in_both_frontends(tmp_path, declaration):
+    src = b"""#include <ntddk.h>
+#define IRP_TAG 1
+class FxAutoIrp { public: FxAutoIrp(PIRP Irp, ULONG Flags = 0); };
+VOID Send(PIRP pIrp)
+{
+    """ + declaration + b"""
+}
+"""
+    path = tmp_path / "auto.cpp"
+    path.write_bytes(src)
+    for frontend in (TreeSitterFrontend(), ClangFrontend(headers="shim")):
+        (fn,) = [f for f in frontend.parse_unit(str(path), src).functions if f.name == "Send"]
+        (decl,) = fn.body.stmts
+        assert isinstance(decl.init, ir.Call) and decl.init.name == "FxAutoIrp", frontend.name
+        assert isinstance(decl.init.args[0], ir.Name) and decl.init.args[0].id == "pIrp", frontend.name

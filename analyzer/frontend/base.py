@@ -14,7 +14,8 @@ from ..ir import Unit
 
 # C++ static calls keep their qualification (CSaveData::DestroyWorkItems), the
 # name their definition has.
-_CALLEE = re.compile(rb"(?<![\w:])((?:[A-Za-z_]\w*+::)*+~?[A-Za-z_]\w*+)\s*+\(")  # possessive: no backtracking
+# `::ExFreePool(p)` (the global scope, written out) calls ExFreePool.
+_CALLEE = re.compile(rb"(?<![\w:])(?:::)?((?:[A-Za-z_]\w*+::)*+~?[A-Za-z_]\w*+)\s*+\(")  # possessive: no backtracking
 _NOT_CALLEES = frozenset({"if", "while", "for", "switch", "return", "sizeof", "do",
                           "__except", "case", "defined", "else"})
 
@@ -22,6 +23,17 @@ _NOT_CALLEES = frozenset({"if", "while", "for", "switch", "return", "sizeof", "d
 def callee_names(body: bytes) -> frozenset[str]:
     """Names that appear called in a body; cheap, used for the call graph."""
     return frozenset(m.decode("ascii", "replace") for m in _CALLEE.findall(body)) - _NOT_CALLEES
+
+
+def member_callees(function: str, callees: frozenset[str]) -> frozenset[str]:
+    """Inside a method (``CPool::Twice``), an unqualified call ``Grab(n)``
+    may be the class's own ``CPool::Grab``: C++ looks in the class first.
+    Both names go into the call graph; the analysis tries the member first
+    (ownership.Transfer)."""
+    scope, sep, _ = function.rpartition("::")
+    if not sep:
+        return callees
+    return callees | frozenset(f"{scope}::{n}" for n in callees if "::" not in n)
 
 
 Selector = Callable[[list[tuple[str, bytes]]], set[str]]

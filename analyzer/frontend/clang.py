@@ -35,7 +35,7 @@ from typing import Mapping, Optional, Sequence
 
 from .. import ir
 from .base import Selector
-from .base import callee_names
+from .base import callee_names, member_callees
 from .clang_native import (binary_operator, called_names, children, extent, in_main_file, integer_value, location, main_file_errors,
                            may_reach_main_file, span, token_spans, top_level, unary_operator)
 from .blanking import ARGUMENTS, COMMENT
@@ -701,7 +701,7 @@ class _Lowerer:
             return_type=c.result_type.spelling,
             is_static=c.storage_class == self.ci.StorageClass.STATIC,
             annotations=self._annotations(fs, bs),
-            callees=frozenset(callees),
+            callees=member_callees(name, frozenset(callees)),
             end_line=end_line,
             has_error=has_error,
             span=(fs, fe),
@@ -893,6 +893,9 @@ class _Lowerer:
             if b"=" in between or self._macro_range(*last_span) is not None \
                     and b"=" in self.src[name_off:self.offsets(d)[1]]:
                 init = self.expr(last)
+            elif self.cplusplus and last.kind == self.K.CALL_EXPR \
+                    and self.src[name_off + len(d.spelling):name_off + 256].lstrip().startswith((b"(", b"{")):
+                init = self.expr(last)                 # FxAutoIrp irp(pIrp): constructed
         text, is_array, is_pointer = self._type_text(d.type)
         _, (end_line, end_column, _) = extent(d)
         return ir.Decl(d.spelling, text, init,
@@ -994,7 +997,12 @@ class _Lowerer:
             ch = children(c)
             if not ch:
                 return ir.Opaque(self.text(c), loc)
+            if self.cplusplus and c.referenced is not None and c.referenced.kind == K.CONSTRUCTOR:
+                # FxAutoIrp irp(pIrp): a constructor call; its children are the arguments.
+                return ir.Call(ir.Name(c.spelling, loc), [self.expr(a) for a in ch], loc, loc)
             callee = self.expr(ch[0])
+            if self.cplusplus and type(callee) is ir.Name:
+                callee.id = self._method_name(ch[0], callee.id)
             call = ir.Call(callee, [self.expr(a) for a in ch[1:]], loc, self._name_loc(ch[0], r))
             wanted = self.constant_args.get(call.name) if self.constant_args else None
             if wanted:
@@ -1064,6 +1072,25 @@ class _Lowerer:
         if kind == K.INIT_LIST_EXPR:
             return ir.InitList([self.expr(x) for x in children(c) if x.kind.is_expression()], loc)
         return ir.Opaque(self.text(c), loc)
+
+    def _method_name(self, c, name: str) -> str:
+        """A static method called as CPool::Grab(n) (or Grab(n) inside the
+        class) has the name its out-of-line definition has: CPool::Grab."""
+        while c.kind == self.K.UNEXPOSED_EXPR:
+            ch = children(c)
+            if len(ch) != 1:
+                return name
+            c = ch[0]
+        if c.kind != self.K.DECL_REF_EXPR:
+            return name
+        ref = c.referenced
+        if ref is None or ref.kind != self.K.CXX_METHOD:
+            return name
+        definition = ref.get_definition() or ref
+        parent = definition.lexical_parent
+        if parent is None or parent.kind in (self.K.CLASS_DECL, self.K.STRUCT_DECL):
+            return name                      # defined inside its class: named as such
+        return f"{definition.semantic_parent.spelling}::{name}"
 
     def _constants(self, args, wanted: tuple[int, ...]) -> Optional[dict[int, int]]:
         """Values of the wanted arguments that are integer constant

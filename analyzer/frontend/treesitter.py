@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from .. import ir
-from .base import Selector, callee_names
+from .base import Selector, callee_names, member_callees
 from .tsparser import ParseBudgetExceeded, parse
 
 _NULL_NAMES = frozenset({"NULL", "nullptr"})
@@ -57,6 +57,7 @@ class _Lowerer:
         # Columns are code points; tree-sitter counts bytes.  Only lines with
         # non-ASCII bytes need converting.
         self.lines = None if src.isascii() else src.split(b"\n")
+        self.variables: set[str] = set()     # parameters and locals of the body being lowered
 
     # ------------------------------------------------------------ utilities
     def col(self, row: int, byte_col: int) -> int:
@@ -86,6 +87,7 @@ class _Lowerer:
             wanted = select([(fn.name, self._body_bytes(node)) for fn, node in functions])
         for fn, node in functions:
             if wanted is None or fn.name in wanted:
+                self.variables = {p.name for p in fn.params}
                 try:
                     fn.body = self.block(node.child_by_field_name("body"))
                 except RecursionError:  # pathological nesting: skip this body, keep the file
@@ -190,7 +192,7 @@ class _Lowerer:
             return_type=self.text(type_node) if type_node is not None else "",
             is_static=is_static,
             annotations=self._annotations_before(node),
-            callees=callee_names(body_bytes),
+            callees=member_callees(name, callee_names(body_bytes)),
             end_line=node.end_point[0] + 1,
             has_error=node.has_error,
             span=(node.start_byte, node.end_byte),
@@ -373,14 +375,45 @@ class _Lowerer:
             if decl.type == "init_declarator":
                 target = decl.child_by_field_name("declarator")
                 value = decl.child_by_field_name("value")
-                init = self.expr(value) if value is not None else None
+                if value is not None and value.type == "argument_list":    # C++: FxAutoIrp irp(pIrp, 0);
+                    init = self.construction(type_text, value.named_children, value)
+                else:
+                    init = self.expr(value) if value is not None else None
+            elif decl.type == "function_declarator" and self._constructs(decl):
+                # FxAutoIrp irp(pIrp); reads as a prototype to the grammar; with a
+                # variable for each "parameter type" it constructs irp from them.
+                target = decl.child_by_field_name("declarator")
+                params = decl.child_by_field_name("parameters")
+                init = self.construction(type_text, [p.child_by_field_name("type") for p in params.named_children],
+                                         params)
             name = _declarator_name(target, self.src) if target is not None else None
             if name is None:
                 continue
+            self.variables.add(name)
             out.append(ir.Decl(name, type_text, init, self.loc(decl), is_static,
                                is_array=_has_declarator(target, "array_declarator"),
                                is_pointer=_has_declarator(target, "pointer_declarator")
                                or type_text.startswith("P")))
+
+    def _constructs(self, decl) -> bool:
+        params = decl.child_by_field_name("parameters")
+        if params is None or not params.named_children:
+            return False
+        names = []
+        for p in params.named_children:
+            kind = p.child_by_field_name("type")
+            if p.type != "parameter_declaration" or p.child_by_field_name("declarator") is not None \
+                    or kind is None or kind.type != "type_identifier":
+                return False
+            names.append(self.text(kind))
+        return any(n in self.variables for n in names)     # (raw, BUF_TAG): a variable and a macro
+
+    def construction(self, type_text: str, args, node) -> ir.Call:
+        """``T x(args)``: a constructor call, which the pointers it is given escape into."""
+        loc = self.loc(node)
+        return ir.Call(ir.Name(type_text, loc), [
+            ir.Name(self.text(a), self.loc(a)) if a.type == "type_identifier" else self.expr(a)
+            for a in args if a.type != "comment"], loc, loc)
 
     def condition(self, node) -> ir.Expr:
         if node is None:
@@ -453,7 +486,13 @@ class _Lowerer:
             args_node = node.child_by_field_name("arguments")
             args = [self.expr(a) for a in args_node.named_children
                     if a.type != "comment"] if args_node is not None else []
-            callee = self.expr(fn) if fn is not None else ir.Opaque("")
+            if fn is not None and fn.type == "qualified_identifier":
+                # CPool::Grab(n) names the method defined as CPool::Grab;
+                # ::ExFreePool(p) is ExFreePool.
+                callee = ir.Name(_QUALIFIER_SPACE.sub(lambda m: m.group().strip(), self.text(fn)).lstrip(":"),
+                                 self.loc(fn))
+            else:
+                callee = self.expr(fn) if fn is not None else ir.Opaque("")
             return ir.Call(callee, args, loc, self.loc(fn) if fn is not None else loc)
         if kind == "field_expression":
             arg = node.child_by_field_name("argument")
