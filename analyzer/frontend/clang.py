@@ -221,8 +221,8 @@ class ClangFrontend:
         header, or none pooltrack can find: "driver.h" written for
         "Driver.h"): the kernel prefix (kernel_prefix), plus the project
         headers the file opens with when a sibling file opens with the same
-        ones (a shared precomp.h).  Returns (PCH or None, where the opening includes end
-        (0 without them), extra arguments for the parse)."""
+        ones (a shared precomp.h).  Returns (PCH or None, where the opening
+        includes end (0 without them), extra arguments for the parse)."""
         if self._pch is None or mode != "mingw" or is_user_mode(headers):
             return None, 0, []
         i = args.index("-x")
