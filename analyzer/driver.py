@@ -84,6 +84,7 @@ class Driver:
     def build(cls, directory: str, reports: list[FileReport], knowledge: Knowledge) -> "Driver":
         d = cls(directory, sorted(reports, key=lambda r: r.path), knowledge)
         typedefs: dict[str, str] = {}
+        fields: dict[str, dict[str, str]] = {}
         for r in d.reports:
             d.is_driver = d.is_driver or r.defines_entry
             for info in r.infos:
@@ -97,7 +98,9 @@ class Driver:
                 d.role_decls.setdefault(k, v)
             for k, v in r.typedefs.items():
                 typedefs.setdefault(k, v)
-        d.types = TypeNames(typedefs)
+            for k, v in r.fields.items():
+                fields.setdefault(k, v)
+        d.types = TypeNames(typedefs, fields)
         d.role_types = default_roles().role_types
         for r in d.reports:
             d.persistent_types |= {d.types.canonical(t) for t in r.scan.extension_types}
@@ -173,7 +176,10 @@ class Driver:
         return chains
 
     # ------------------------------------------------------------ locations
-    def location_key(self, raw, persistent_only: bool) -> Optional[str]:
+    def location_key(self, raw, persistent_only: bool, narrow: bool = True) -> Optional[str]:
+        """The canonical key of a raw location; ``narrow``: named from the
+        innermost struct of the path (TypeNames.field_key), which is what
+        stores and releases are matched on."""
         kind = raw[0]
         if kind == "global":
             path = raw[1]
@@ -185,14 +191,14 @@ class Driver:
             canonical = self.types.canonical(raw[1])
             if persistent_only and canonical not in self.persistent_types:
                 return None
-            return f"{canonical}.{raw[2]}"
+            return self.types.field_key(canonical, raw[2]) if narrow else f"{canonical}.{raw[2]}"
         if kind == "accessor":
             canonical = self.context_types.get(raw[1])
             if canonical is None:
                 return None
             if persistent_only and canonical not in self.persistent_types:
                 return None
-            return f"{canonical}.{raw[2]}"
+            return self.types.field_key(canonical, raw[2]) if narrow else f"{canonical}.{raw[2]}"
         return None
 
     def resolve_macro(self, text: str, depth: int = 0) -> str:
@@ -283,11 +289,13 @@ def _calls_a_release_helper(driver: Driver, info: FunctionInfo) -> bool:
 
 def _unload_finding(driver: Driver, info: FunctionInfo, store, key: str, roots) -> Finding:
     title = driver.knowledge.families.get(store.family, store.family)
-    where = "a list at " + key if store.is_list else key
+    written = driver.location_key(store.location, persistent_only=True, narrow=False) or key
+    where = "a list at " + written if store.is_list else written
+    released = written if written == key else f"{written} or any other {key}"
     related = [Related(info.path, store.store_loc, f"stored into {where} here")]
     if roots:
         names = ", ".join(r.name for r, _ in roots[:3]) + (" ..." if len(roots) > 3 else "")
-        why = f"nothing reachable from the driver's unload/teardown routines ({names}) releases {key}"
+        why = f"nothing reachable from the driver's unload/teardown routines ({names}) releases {released}"
         for root, reg in roots[:3]:
             related.append(Related(root.path, root.loc, f"{root.name} is an unload/teardown routine"
                                    + (f" (registered at line {reg.loc.line} of {posixpath.basename(reg.path)})"
@@ -299,7 +307,7 @@ def _unload_finding(driver: Driver, info: FunctionInfo, store, key: str, roots) 
     steps = (Step(info.path, store.alloc_loc, f"allocated by {store.routine} here"),
              Step(info.path, store.store_loc, f"stored into {where} here"))
     return Finding("PT002", default_severity("PT002"), message, info.path, store.alloc_loc, info.name,
-                   f"{store.site_key}@{key}", tuple(related), steps)
+                   f"{store.site_key}@{written}", tuple(related), steps)
 
 
 # ------------------------------------------------------------------- PT003

@@ -291,6 +291,9 @@ class Unit:
     role_decls: dict[str, str] = field(default_factory=dict)   # name -> role type
     macros: dict[str, str] = field(default_factory=dict)       # object-like #defines
     typedefs: dict[str, str] = field(default_factory=dict)     # alias (X, PX, _X) -> struct name
+    # struct name -> field -> the field's type (as written, or the struct name
+    # clang resolved), for fields that may be structs or point to one.
+    fields: dict[str, dict[str, str]] = field(default_factory=dict)
     text: bytes = b""                                          # the source as the frontend read it
     errors: list[tuple[Loc, str]] = field(default_factory=list)
 

@@ -69,10 +69,26 @@ def base_type_name(type_text: str) -> str:
 
 
 class TypeNames:
-    """Canonical struct names from the driver's typedefs."""
+    """Canonical struct names from the driver's typedefs, and the struct
+    types of their fields."""
 
-    def __init__(self, typedefs: dict[str, str]):
+    def __init__(self, typedefs: dict[str, str], fields: Optional[dict[str, dict[str, str]]] = None):
         self.typedefs = typedefs          # alias (X, PX, _X) -> canonical
+        self.fields = {self.canonical(s): f for s, f in (fields or {}).items()}
+
+    def field_key(self, struct: str, path: str) -> str:
+        """The key of field ``path`` of ``struct``, named from the innermost
+        struct the driver defines: ``ext->Inner->Buffer`` and a helper's
+        ``inner->Buffer`` are both INNER.Buffer, so a release through either
+        access path matches a store through the other."""
+        parts = path.split(".")
+        while len(parts) > 1:
+            field_type = self.fields.get(struct, {}).get(parts[0])
+            inner = self.canonical(field_type) if field_type else None
+            if inner is None or inner not in self.fields:
+                break
+            struct, parts = inner, parts[1:]
+        return f"{struct}.{'.'.join(parts)}"
 
     def canonical(self, type_text: str) -> str:
         base = base_type_name(type_text)

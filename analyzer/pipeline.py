@@ -39,6 +39,7 @@ class FileReport:
     handoffs: list[ContextHandoff] = field(default_factory=list)
     scan: FileScan = field(default_factory=FileScan)
     typedefs: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, dict[str, str]] = field(default_factory=dict)
     macros: dict[str, str] = field(default_factory=dict)
     globals: list[str] = field(default_factory=list)
     role_decls: dict[str, str] = field(default_factory=dict)    # `DRIVER_UNLOAD X;` -> {X: DRIVER_UNLOAD}
@@ -299,6 +300,7 @@ def _describe_for_driver(report: FileReport, unit: ir.Unit, src: bytes, knowledg
                                               Loc(line, col, line, col + len(name))))
     report.scan = scan_file(src)     # the original text: context declarations are blanked as macros
     report.typedefs = dict(unit.typedefs)
+    report.fields = dict(unit.fields)
     report.macros = dict(unit.macros)
     report.globals = list(unit.globals)
     report.role_decls = dict(unit.role_decls)

@@ -532,6 +532,7 @@ class _Lowerer:
             elif kind in containers and self.cplusplus:
                 work[:0] = [x for x in children(c) if x.kind in functions + containers]
         unit.typedefs = self._struct_names(typedefs)
+        unit.fields = self._field_types(typedefs, unit.typedefs)
         self.macro_ranges.sort()
         self.macro_starts = [r[0] for r in self.macro_ranges]
         errors = main_file_errors(self.tu)
@@ -636,6 +637,28 @@ class _Lowerer:
             if tag:
                 names[tag] = canonical
         return names
+
+    def _field_types(self, typedefs: list, names: dict[str, str]) -> dict[str, dict[str, str]]:
+        """struct -> field -> the struct the field is or points to, from the
+        real types (``PINNER Inner`` through any chain of typedefs)."""
+        K, TK = self.K, self.ci.TypeKind
+        out: dict[str, dict[str, str]] = {}
+        for c in typedefs:
+            record = c.underlying_typedef_type.get_canonical().get_declaration()
+            struct = names.get(c.spelling)
+            if struct is None or struct in out or record.kind not in (K.STRUCT_DECL, K.UNION_DECL) \
+                    or c.underlying_typedef_type.get_canonical().kind == TK.POINTER:
+                continue
+            fields = {}
+            for f in children(record):
+                t = f.type.get_canonical() if f.kind == K.FIELD_DECL else None
+                if t is not None and t.kind == TK.POINTER:
+                    t = t.get_pointee().get_canonical()
+                inner = t.get_declaration() if t is not None else None
+                if inner is not None and inner.kind in (K.STRUCT_DECL, K.UNION_DECL) and inner.spelling:
+                    fields[f.spelling] = names.get(inner.spelling, inner.spelling.lstrip("_"))
+            out[struct] = fields
+        return out
 
     def _macro_definition(self, c, unit: ir.Unit) -> None:
         tokens = list(itertools.islice(token_spans(c), 2))

@@ -149,6 +149,26 @@ class _Lowerer:
             unit.typedefs[name] = canonical
         if tag is not None:
             unit.typedefs[self.text(tag)] = canonical
+        body = type_node.child_by_field_name("body") if tag is not None or plain else None
+        if body is not None:
+            unit.fields[canonical] = self._field_types(body)
+
+    def _field_types(self, body) -> dict[str, str]:
+        """field -> type as written (``PINNER Inner;``, ``QUEUE Queue;``);
+        arrays and anonymous members are left out."""
+        out = {}
+        for member in body.named_children:
+            kind = member.child_by_field_name("type") if member.type == "field_declaration" else None
+            if kind is None or kind.type not in ("type_identifier", "struct_specifier"):
+                continue
+            type_text = self.text(kind.child_by_field_name("name") or kind) if kind.type == "struct_specifier" \
+                else self.text(kind)
+            for declarator in member.children_by_field_name("declarator"):
+                while declarator.type == "pointer_declarator":
+                    declarator = declarator.child_by_field_name("declarator")
+                if declarator is not None and declarator.type == "field_identifier":
+                    out[self.text(declarator)] = type_text
+        return out
 
     def _collect_errors(self, root, unit: ir.Unit) -> None:
         stack = [root]
