@@ -18,42 +18,16 @@ from __future__ import annotations
 
 import argparse
 import collections
-import ctypes
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analyzer.frontend.clang import ClangFrontend  # noqa: E402
-from analyzer.frontend.clang_native import bind, main_file_errors  # noqa: E402
+from analyzer.frontend.clang import _UNENDED, ClangFrontend  # noqa: E402
+from analyzer.frontend.clang_native import main_file_errors, skipped_lines  # noqa: E402
 from analyzer.frontend.includes import reached_headers  # noqa: E402
 from analyzer.frontend.treesitter import TreeSitterFrontend  # noqa: E402
-
-_UNENDED = ("expected function body after function declarator", "expected ';' after top level declarator")
-
-
-class _Range(ctypes.Structure):
-    _fields_ = [("ptr_data", ctypes.c_void_p * 2), ("begin", ctypes.c_uint), ("end", ctypes.c_uint)]
-
-
-class _RangeList(ctypes.Structure):
-    _fields_ = [("count", ctypes.c_uint), ("ranges", ctypes.POINTER(_Range))]
-
-
-def skipped_lines(tu, path: str) -> list[tuple[int, int]]:
-    import clang.cindex as ci
-    get_file = bind("clang_getFile", [ci.TranslationUnit, ctypes.c_char_p], ctypes.c_void_p)
-    skipped = bind("clang_getSkippedRanges", [ci.TranslationUnit, ctypes.c_void_p], ctypes.POINTER(_RangeList))
-    start = bind("clang_getRangeStart", [_Range], ci.SourceLocation)
-    end = bind("clang_getRangeEnd", [_Range], ci.SourceLocation)
-    dispose = bind("clang_disposeSourceRangeList", [ctypes.POINTER(_RangeList)], None)
-    ranges = skipped(tu, get_file(tu, path.encode()))
-    try:
-        return [(start(ranges.contents.ranges[i]).line, end(ranges.contents.ranges[i]).line)
-                for i in range(ranges.contents.count)]
-    finally:
-        dispose(ranges)
 
 
 def main() -> int:
@@ -81,7 +55,7 @@ def main() -> int:
                 continue
             # The first parse again, for its diagnostics and skipped ranges.
             tu, _ = clang._parse(path, src, b"", reached_headers(path, src, clang.include_dirs))
-            skipped = skipped_lines(tu, path)
+            skipped = skipped_lines(tu)
             unended = [line for line, _, message in main_file_errors(tu) if message.startswith(_UNENDED)]
             for f in lost:
                 if any(a <= f.loc.line <= b for a, b in skipped):
@@ -93,7 +67,7 @@ def main() -> int:
                 if cause == "other" and shown < args.show:
                     shown += 1
                     print(f"other: {path}:{f.loc.line} {f.name}")
-    print(f"tree-sitter definitions: {total}; lost by clang: {sum(causes.values())}")
+    print(f"tree-sitter definitions: {total}; not in clang's unit: {sum(causes.values())}")
     for cause, count in causes.most_common():
         print(f"  {cause:20} {count}")
     for path, count in per_file.most_common(10):

@@ -528,3 +528,42 @@ VOID Send(PIRP pIrp)
         (decl,) = fn.body.stmts
         assert isinstance(decl.init, ir.Call) and decl.init.name == "FxAutoIrp", frontend.name
         assert isinstance(decl.init.args[0], ir.Name) and decl.init.args[0].id == "pIrp", frontend.name
+
+
+def test_definitions_after_a_declaration_a_header_left_open_are_lowered_by_tree_sitter(tmp_path):
+    # The header's last declaration waits for a `;` that a missing header's
+    # macro should have supplied: clang reports "expected function body after
+    # function declarator" at the file's next token and drops every definition
+    # after it.  Tree-sitter lowers them, except in inactive #if branches.
+    (tmp_path / "open_decl.h").write_bytes(b"#define END_DECLARATION\nVOID Helper(VOID) END_DECLARATION\n")
+    src = b"""#include <ntddk.h>
+#include "open_decl.h"
+
+#pragma code_seg("PAGE")
+NTSTATUS Late(SIZE_T n)
+{
+    PVOID p = ExAllocatePool2(POOL_FLAG_NON_PAGED, n, 'etaL');
+    if (p == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (n > 64) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    ExFreePoolWithTag(p, 'etaL');
+    return STATUS_SUCCESS;
+}
+
+#ifdef POOLTRACK_NEVER_DEFINED
+NTSTATUS Inactive(SIZE_T n)
+{
+    return STATUS_SUCCESS;
+}
+#endif
+"""
+    path = tmp_path / "late.c"
+    path.write_bytes(src)
+    assert "Inactive" in {f.name for f in TreeSitterFrontend().parse_unit(str(path), src).functions}
+    for headers in ("shim", "mingw"):
+        unit = ClangFrontend(headers=headers).parse_unit(str(path), src)
+        assert [(f.name, f.fallback) for f in unit.functions] == [("Late", True)], headers
+        assert findings_of(path, ClangFrontend(headers=headers)) == {(7, "PT001")}

@@ -37,7 +37,7 @@ from .. import ir
 from .base import Selector
 from .base import callee_names, member_callees
 from .clang_native import (binary_operator, called_names, children, extent, in_main_file, integer_value, location, main_file_errors,
-                           may_reach_main_file, span, token_spans, top_level, unary_operator)
+                           may_reach_main_file, skipped_lines, span, token_spans, top_level, unary_operator)
 from .blanking import ARGUMENTS, COMMENT
 from .includes import MAX_FILES, is_user_mode, leading_includes, reached_headers
 from .pch import PchCache
@@ -385,6 +385,7 @@ _UNKNOWN_SCOPE = re.compile(r"use of undeclared identifier '(\w+)'"
                             r"|'(\w+)'(?: \(aka '[^']*'\))? is not a class, namespace, or enumeration"
                             r"|incomplete type '(\w+)' named in nested name specifier")
 _UNKNOWN_TYPE = re.compile(r"unknown type name '(\w+)'")
+_UNENDED = ("expected function body after function declarator", "expected ';' after top level declarator")
 
 
 # A name used as a type at the start of a declaration (`NAME var;`,
@@ -565,9 +566,12 @@ class _Lowerer:
         unknown_classes = {name for _, _, message in errors for m in [_UNKNOWN_SCOPE.search(message)] if m
                            for name in [m.group(1) or m.group(2) or m.group(3)] if (name + "::").encode() in self.src} \
             if self.cplusplus else set()
+        # A header that leaves a declaration open ("expected function body
+        # after function declarator") makes clang drop the rest of the file.
+        unended = min((line for line, _, message in errors if message.startswith(_UNENDED)), default=None)
         fallback, lost = self._tree_sitter_fallback(
             {(fn.name, fn.loc.line) for fn, _, _ in functions if fn.has_error and is_wanted(fn)},
-            unknown_classes, {fn.name for fn, _, _ in functions})
+            unknown_classes, {fn.name for fn, _, _ in functions}, unended)
         for fn, body_cursor, _ in functions:
             if (fn.name, fn.loc.line) in fallback:
                 fn = fallback[fn.name, fn.loc.line]
@@ -587,27 +591,35 @@ class _Lowerer:
         return unit
 
     def _tree_sitter_fallback(self, broken: set[tuple[str, int]], unknown_classes: set[str] = frozenset(),
-                              found: set[str] = frozenset()
+                              found: set[str] = frozenset(), unended: Optional[int] = None
                               ) -> tuple[dict[tuple[str, int], ir.Function], list[ir.Function]]:
         """Functions clang could not check (a type or constant its headers
         lack), lowered by tree-sitter instead when it parses them cleanly: as
         written, without macro expansion, which is still better than skipping
-        them; keyed by (name, line).  Also the methods of ``unknown_classes``
-        that clang dropped (not among ``found``)."""
-        parsed = self._tree_sitter_parse() if broken or unknown_classes else None
+        them; keyed by (name, line).  Also the definitions clang dropped (not
+        among ``found``): methods of ``unknown_classes``, and whatever
+        follows line ``unended`` outside inactive #if branches."""
+        parsed = self._tree_sitter_parse() if broken or unknown_classes or unended else None
         if parsed is None:
             return {}, []
         from .treesitter import TreeSitterFrontend
         names = {name for name, _ in broken}
+        skipped = skipped_lines(self.tu) if unended else []
 
-        def lost(name: str) -> bool:
-            return name not in found and name.split("::", 1)[0] in unknown_classes and "::" in name
+        def lost(f: ir.Function) -> bool:
+            if f.name in found:
+                return False
+            if "::" in f.name and f.name.split("::", 1)[0] in unknown_classes:
+                return True
+            return unended is not None and f.loc.line > unended \
+                and not any(a <= f.loc.line <= b for a, b in skipped)
         unit = TreeSitterFrontend().lower(
-            self.path, parsed, lambda index: names | {name for name, _ in index if lost(name)})
+            self.path, parsed,
+            lambda index: names | {name for name, _ in index if name not in found and (unended or "::" in name)})
         usable = [dataclasses.replace(f, fallback=True) for f in unit.functions
                   if f.body is not None and not f.has_error]
         return ({(f.name, f.loc.line): f for f in usable if (f.name, f.loc.line) in broken},
-                [f for f in usable if lost(f.name)])
+                [f for f in usable if lost(f)])
 
     def _struct_names(self, typedefs: list) -> dict[str, str]:
         """alias -> canonical struct name, as tree-sitter's lowering gives it

@@ -275,3 +275,33 @@ def integer_value(cursor):
         return calls.as_long_long(result) if calls.result_kind(result) == _CXEVAL_INT else None
     finally:
         calls.dispose(result)
+
+
+class _Range(ctypes.Structure):
+    _fields_ = [("ptr_data", ctypes.c_void_p * 2), ("begin", ctypes.c_uint), ("end", ctypes.c_uint)]
+
+
+class _RangeList(ctypes.Structure):
+    _fields_ = [("count", ctypes.c_uint), ("ranges", ctypes.POINTER(_Range))]
+
+
+@lru_cache(maxsize=1)
+def _skipped_calls():
+    import clang.cindex as ci
+
+    return (bind("clang_getSkippedRanges", [ci.TranslationUnit, ctypes.c_void_p], ctypes.POINTER(_RangeList)),
+            bind("clang_getRangeStart", [_Range], ci.SourceLocation),
+            bind("clang_getRangeEnd", [_Range], ci.SourceLocation),
+            bind("clang_disposeSourceRangeList", [ctypes.POINTER(_RangeList)], None))
+
+
+def skipped_lines(tu) -> list[tuple[int, int]]:
+    """(first, last) lines of the main file's ranges the preprocessor
+    skipped: inactive #if branches."""
+    skipped, start, end, dispose = _skipped_calls()
+    ranges = skipped(tu, _diagnostic_calls().get_file(tu, tu.spelling.encode()))
+    try:
+        return [(start(ranges.contents.ranges[i]).line, end(ranges.contents.ranges[i]).line)
+                for i in range(ranges.contents.count)]
+    finally:
+        dispose(ranges)
