@@ -117,8 +117,8 @@ class _Lowerer:
                 if name is not None and value is not None:
                     unit.macros[self.text(name)] = self.text(value).strip()
             elif kind in ("preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif",
-                          "preproc_elifdef", "linkage_specification", "declaration_list",
-                          "ERROR"):
+                          "preproc_elifdef", "linkage_specification", "namespace_definition",
+                          "declaration_list", "ERROR"):
                 self._top(child, unit, definitions)
 
     def _global_declaration(self, node, unit: ir.Unit) -> None:
