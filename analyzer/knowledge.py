@@ -82,6 +82,12 @@ class Knowledge:
         return frozenset(self.allocators) | frozenset(self.releases)
 
     @functools.cached_property
+    def quota_routines(self) -> frozenset[str]:
+        """Allocators that charge pool quota, always or by an argument (PT003)."""
+        return frozenset(a.name for a in self.allocators.values()
+                         if a.quota or a.quota_arg is not None or a.quota_flag)
+
+    @functools.cached_property
     def constant_args(self) -> dict[str, tuple[int, ...]]:
         """Routine -> the arguments a frontend that can evaluate constants should."""
         out = {name: a.constant_args() for name, a in self.allocators.items()}

@@ -26,8 +26,8 @@ class QuotaCall:
 
 
 def quota_calls(fn: ir.Function, knowledge: Knowledge) -> list[QuotaCall]:
-    if fn.body is None:
-        return []
+    if fn.body is None or not fn.callees & knowledge.quota_routines:
+        return []          # the callees include calls hidden in macros (clang)
     out = []
     stack: list = [fn.body]
     while stack:                 # explicit: bodies can nest deeper than Python recursion

@@ -401,7 +401,8 @@ def test_quota_calls_are_decided_by_evaluated_flags_and_kept_as_text_otherwise()
         call("ExAllocatePoolWithQuotaTag", ["NonPagedPoolNx", "n", "T"], line=6),
         call("ExAllocatePoolWithTag", ["NonPagedPoolNx", "n", "T"], line=7),
     ])
-    fn = ir.Function("F", [], body, ir.Loc(1, 1, 1, 2), "f.c")
+    fn = ir.Function("F", [], body, ir.Loc(1, 1, 1, 2), "f.c", callees=frozenset(
+        {"ExAllocatePool2", "IoAllocateIrp", "ExAllocatePoolWithQuotaTag", "ExAllocatePoolWithTag"}))
     assert [(q.line, q.routine, q.condition) for q in quota_calls(fn, knowledge)] == [
         (1, "ExAllocatePool2", ""),
         (3, "ExAllocatePool2", "flag:POOL_FLAG_USE_QUOTA:UnknownFlags"),

@@ -197,8 +197,7 @@ class _Lowerer:
         body_node = node.child_by_field_name("body")
         if body_node is None:
             return None
-        # `CDevice::\n    Initialize` is CDevice::Initialize, as callers and clang spell it.
-        name = _QUALIFIER_SPACE.sub(lambda m: m.group().strip(), self.text(name_node))
+        name = _qualified(self.text(name_node))
         body_bytes = self.src[body_node.start_byte:body_node.end_byte]
         type_node = node.child_by_field_name("type")
         is_static = any(c.type == "storage_class_specifier" and self.text(c) == "static"
@@ -509,8 +508,7 @@ class _Lowerer:
             if fn is not None and fn.type == "qualified_identifier":
                 # CPool::Grab(n) names the method defined as CPool::Grab;
                 # ::ExFreePool(p) is ExFreePool.
-                callee = ir.Name(_QUALIFIER_SPACE.sub(lambda m: m.group().strip(), self.text(fn)).lstrip(":"),
-                                 self.loc(fn))
+                callee = ir.Name(_qualified(self.text(fn)).lstrip(":"), self.loc(fn))
             else:
                 callee = self.expr(fn) if fn is not None else ir.Opaque("")
             return ir.Call(callee, args, loc, self.loc(fn) if fn is not None else loc)
@@ -630,6 +628,11 @@ def _first_of(node, kind: str):
 
 
 _QUALIFIER_SPACE = re.compile(r"\s*::\s*|~\s+")
+
+
+def _qualified(text: str) -> str:
+    """``CDevice::\n    Initialize`` is CDevice::Initialize, as callers and clang spell it."""
+    return _QUALIFIER_SPACE.sub(lambda m: m.group().strip(), text)
 
 
 def _body_start(node) -> int:
