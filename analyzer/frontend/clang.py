@@ -37,7 +37,8 @@ from .. import ir
 from .base import Selector
 from .base import callee_names, member_callees
 from .clang_native import (binary_operator, called_names, children, extent, in_main_file, integer_value, location, main_file_errors,
-                           may_reach_main_file, skipped_lines, span, token_spans, top_level, unary_operator)
+                           may_reach_main_file, quiet_parse, skipped_lines, span, token_spans, top_level,
+                           unary_operator)
 from .blanking import ARGUMENTS, COMMENT
 from .includes import MAX_FILES, is_user_mode, leading_includes, reached_headers
 from .pch import PchCache
@@ -290,9 +291,9 @@ class ClangFrontend:
             # lines unchanged), or a header without a guard would come twice.
             blanked = re.sub(rb"[^\n]", b" ", src[:opening_end]) + src[opening_end:]
             try:
-                tu = self._local_index.parse(abspath, args=args[:i] + _ALLOW_PCH_ERRORS + extra_args
-                                             + ["-include-pch", pch] + args[i:],
-                                             unsaved_files=[(abspath, blanked)] + unsaved[1:], options=options)
+                tu = quiet_parse(self._local_index, abspath, args=args[:i] + _ALLOW_PCH_ERRORS + extra_args
+                                 + ["-include-pch", pch] + args[i:],
+                                 unsaved_files=[(abspath, blanked)] + unsaved[1:], options=options)
             except ci.TranslationUnitLoadError:
                 tu = None                  # clang refused the PCH (corrupt, another libclang)
             if tu is not None and not any(d.severity >= 4 and any(w in d.spelling for w in _PCH_REFUSALS)
@@ -305,7 +306,7 @@ class ClangFrontend:
             i = args.index(PRELUDE) - 1
             args = args[:i] + ["-include", KERNEL_PREFIX] + args[i:]
             unsaved = unsaved + [(KERNEL_PREFIX, kernel_prefix(headers))]
-        return self._index.parse(abspath, args=args, unsaved_files=unsaved, options=options), abspath
+        return quiet_parse(self._index, abspath, args=args, unsaved_files=unsaved, options=options), abspath
 
     def parse_unit(self, path: str, src: bytes, select: Optional[Selector] = None,
                    constant_args: Optional[Mapping[str, tuple[int, ...]]] = None) -> ir.Unit:

@@ -9,7 +9,9 @@ one call where the bindings make several.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import os
 from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple
 
@@ -305,3 +307,29 @@ def skipped_lines(tu) -> list[tuple[int, int]]:
                 for i in range(ranges.contents.count)]
     finally:
         dispose(ranges)
+
+
+def quiet_parse(index, path: str, **options):
+    """``index.parse`` with stderr pointed at /dev/null meanwhile: when
+    libclang crashes and recovers (it does on two WDF framework headers) it
+    dumps its whole command line there, and the caller already turns the
+    failure into a tree-sitter fallback."""
+    with _stderr_to_devnull():
+        return index.parse(path, **options)
+
+
+@contextlib.contextmanager
+def _stderr_to_devnull():
+    try:
+        saved = os.dup(2)
+    except OSError:             # no stderr at all: nothing to keep clean
+        yield
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)

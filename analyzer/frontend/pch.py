@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
+from .clang_native import quiet_parse
+
 _FOR_SERIALIZATION = 0x10
 _KEEP_GOING = 0x200
 _DETAILED_RECORD = 0x1    # macro definitions kept, so uses in the main file are recorded
@@ -109,7 +111,7 @@ class PchCache:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError:
             return None
-        tu = index.parse(header_path, args=list(args), unsaved_files=[(header_path, text), *inputs],
+        tu = quiet_parse(index, header_path, args=list(args), unsaved_files=[(header_path, text), *inputs],
                          options=_OPTIONS)
         if tu is None or any(d.severity >= 4 for d in tu.diagnostics):
             return None                    # a fatal error: the headers are not usable
