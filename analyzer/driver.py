@@ -176,10 +176,7 @@ class Driver:
         return chains
 
     # ------------------------------------------------------------ locations
-    def location_key(self, raw, persistent_only: bool, narrow: bool = True) -> Optional[str]:
-        """The canonical key of a raw location; ``narrow``: named from the
-        innermost struct of the path (TypeNames.field_key), which is what
-        stores and releases are matched on."""
+    def location_key(self, raw, persistent_only: bool) -> Optional[str]:
         kind = raw[0]
         if kind == "global":
             path = raw[1]
@@ -191,14 +188,14 @@ class Driver:
             canonical = self.types.canonical(raw[1])
             if persistent_only and canonical not in self.persistent_types:
                 return None
-            return self.types.field_key(canonical, raw[2]) if narrow else f"{canonical}.{raw[2]}"
+            return f"{canonical}.{raw[2]}"
         if kind == "accessor":
             canonical = self.context_types.get(raw[1])
             if canonical is None:
                 return None
             if persistent_only and canonical not in self.persistent_types:
                 return None
-            return self.types.field_key(canonical, raw[2]) if narrow else f"{canonical}.{raw[2]}"
+            return f"{canonical}.{raw[2]}"
         return None
 
     def resolve_macro(self, text: str, depth: int = 0) -> str:
@@ -246,6 +243,7 @@ def unload_leaks(driver: Driver) -> list[Finding]:
                 if key is not None:
                     released.add(key)
     released |= _handed_back_and_released(driver)
+    is_released = _ReleasedStorage(driver.types, released)
     findings = []
     seen = set()
     for infos in driver.functions.values():
@@ -254,7 +252,7 @@ def unload_leaks(driver: Driver) -> list[Finding]:
                 continue
             for store in sorted(info.facts.stores, key=lambda s: (s.alloc_loc.line, s.alloc_loc.col, s.location)):
                 key = driver.location_key(store.location, persistent_only=True)
-                if key is None or key in released:
+                if key is None or is_released(key):
                     continue
                 ident = (info.path, info.name, store.site_key)
                 if ident in seen:
@@ -262,6 +260,27 @@ def unload_leaks(driver: Driver) -> list[Finding]:
                 seen.add(ident)
                 findings.append(_unload_finding(driver, info, store, key, roots))
     return findings
+
+
+class _ReleasedStorage:
+    """Whether teardown releases a stored key.  Exactly the same storage, or
+    the same field of the innermost struct (TypeNames.narrow): a helper that
+    frees ``stats->Samples`` releases ``ext->Stats->Samples``.  A release
+    written through an outer struct (``ext->RxQueue.Entries``) stays specific:
+    it does not release ``ext->TxQueue.Entries``."""
+
+    def __init__(self, types, released: set[str]):
+        self.types = types
+        self.exact = released
+        narrowed = {k: types.narrow(k) for k in released}
+        self.generic = {k for k, n in narrowed.items() if n == k}
+        self.narrowed = set(narrowed.values())
+
+    def __call__(self, key: str) -> bool:
+        if key in self.exact:
+            return True
+        narrowed = self.types.narrow(key)
+        return narrowed in self.generic or (narrowed == key and key in self.narrowed)
 
 
 def _handed_back_and_released(driver: Driver) -> set[str]:
@@ -289,9 +308,9 @@ def _calls_a_release_helper(driver: Driver, info: FunctionInfo) -> bool:
 
 def _unload_finding(driver: Driver, info: FunctionInfo, store, key: str, roots) -> Finding:
     title = driver.knowledge.families.get(store.family, store.family)
-    written = driver.location_key(store.location, persistent_only=True, narrow=False) or key
-    where = "a list at " + written if store.is_list else written
-    released = written if written == key else f"{written} or any other {key}"
+    where = "a list at " + key if store.is_list else key
+    narrowed = driver.types.narrow(key)
+    released = key if narrowed == key else f"{key} or {narrowed}"
     related = [Related(info.path, store.store_loc, f"stored into {where} here")]
     if roots:
         names = ", ".join(r.name for r, _ in roots[:3]) + (" ..." if len(roots) > 3 else "")
@@ -307,7 +326,7 @@ def _unload_finding(driver: Driver, info: FunctionInfo, store, key: str, roots) 
     steps = (Step(info.path, store.alloc_loc, f"allocated by {store.routine} here"),
              Step(info.path, store.store_loc, f"stored into {where} here"))
     return Finding("PT002", default_severity("PT002"), message, info.path, store.alloc_loc, info.name,
-                   f"{store.site_key}@{written}", tuple(related), steps)
+                   f"{store.site_key}@{key}", tuple(related), steps)
 
 
 # ------------------------------------------------------------------- PT003

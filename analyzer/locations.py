@@ -76,11 +76,17 @@ class TypeNames:
         self.typedefs = typedefs          # alias (X, PX, _X) -> canonical
         self.fields = {self.canonical(s): f for s, f in (fields or {}).items()}
 
+    def narrow(self, key: str) -> str:
+        """``DEVICE_EXTENSION.Inner.Buffer`` -> ``INNER.Buffer``: the key
+        named from the innermost struct the driver defines (a global's key
+        stays as it is)."""
+        struct, _, path = key.partition(".")
+        return self.field_key(struct, path) if path else key
+
     def field_key(self, struct: str, path: str) -> str:
         """The key of field ``path`` of ``struct``, named from the innermost
         struct the driver defines: ``ext->Inner->Buffer`` and a helper's
-        ``inner->Buffer`` are both INNER.Buffer, so a release through either
-        access path matches a store through the other."""
+        ``inner->Buffer`` are both INNER.Buffer."""
         parts = path.split(".")
         while len(parts) > 1:
             field_type = self.fields.get(struct, {}).get(parts[0])

@@ -26,3 +26,11 @@ def test_the_path_stays_where_no_struct_is_known():
     assert types.field_key("DEVICE_EXTENSION", "Unknown.Samples") == "DEVICE_EXTENSION.Unknown.Samples"
     assert types.field_key("DEVICE_EXTENSION", "Stats[].Samples") == "DEVICE_EXTENSION.Stats[].Samples"
     assert TypeNames(TYPEDEFS).field_key("DEVICE_EXTENSION", "Stats.Samples") == "DEVICE_EXTENSION.Stats.Samples"
+
+
+def test_narrow_names_a_key_from_its_innermost_struct_and_leaves_globals():
+    types = TypeNames(TYPEDEFS, FIELDS)
+    assert types.narrow("DEVICE_EXTENSION.Stats.Samples") == "STATS_BLOCK.Samples"
+    assert types.narrow("STATS_BLOCK.Samples") == "STATS_BLOCK.Samples"
+    assert types.narrow("g_Context.Buffer") == "g_Context.Buffer"
+    assert types.narrow("g_Ring") == "g_Ring"
