@@ -329,9 +329,8 @@ class ClangFrontend:
                 tu, abspath, declared = self._recover(path, src, headers, tu)
                 # A declared stand-in (`enum { POOL_FLAG_NON_PAGED };`) is 0:
                 # no constant that uses one has a value worth reading.
-                lowerer = _Lowerer(path, abspath, src, tu, constant_args)
-                lowerer.stand_ins = frozenset(_STAND_IN.findall(declared.decode()))
-                unit = lowerer.unit(select)
+                unit = _Lowerer(path, abspath, src, tu, constant_args,
+                                frozenset(_STAND_IN.findall(declared.decode()))).unit(select)
         except _cindex().TranslationUnitLoadError:
             # libclang gave up on the file (two WDF framework headers do):
             # tree-sitter lowers it rather than losing it.
@@ -456,10 +455,11 @@ def sal_prelude(src: bytes) -> bytes:
 
 # ===================================================================== lowering
 class _Lowerer:
-    def __init__(self, path: str, abspath: str, src: bytes, tu, constant_args: Optional[Mapping] = None):
+    def __init__(self, path: str, abspath: str, src: bytes, tu, constant_args: Optional[Mapping] = None,
+                 stand_ins: frozenset[str] = frozenset()):
         self.ci = _cindex()
         self.constant_args = constant_args      # routine -> arguments whose values to evaluate
-        self.stand_ins: frozenset[str] = frozenset()     # names the recovery parse declared
+        self.stand_ins = stand_ins              # names the recovery parse declared
         self.K = self.ci.CursorKind
         self.path = path
         self.abspath = abspath
@@ -657,10 +657,11 @@ class _Lowerer:
         K, TK = self.K, self.ci.TypeKind
         out: dict[str, dict[str, str]] = {}
         for c in typedefs:
-            record = c.underlying_typedef_type.get_canonical().get_declaration()
+            aliased = c.underlying_typedef_type.get_canonical()
+            record = aliased.get_declaration()
             struct = names.get(c.spelling)
-            if struct is None or struct in out or record.kind not in (K.STRUCT_DECL, K.UNION_DECL) \
-                    or c.underlying_typedef_type.get_canonical().kind == TK.POINTER:
+            if struct is None or struct in out or aliased.kind == TK.POINTER \
+                    or record.kind not in (K.STRUCT_DECL, K.UNION_DECL):
                 continue
             fields = {}
             for f in children(record):
